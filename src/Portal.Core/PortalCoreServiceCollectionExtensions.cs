@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Core.Auditing;
+using Portal.Core.Data;
+using Portal.Core.Modules;
+using Portal.Core.Recipes;
+using Portal.Core.Security;
+using Portal.Core.Tenancy;
+
+namespace Portal.Core;
+
+public static class PortalCoreServiceCollectionExtensions
+{
+    /// <summary>Registers the platform services and every module the host lists, in order.</summary>
+    public static IServiceCollection AddPortalPlatform(this IServiceCollection services, IConfiguration configuration, params PortalModule[] modules)
+    {
+        var catalog = new ModuleCatalog(modules);
+        services.AddSingleton(catalog);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+
+        services.AddScoped<CurrentTenant>();
+        services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentTenant>());
+        services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+        services.AddScoped<ICrossTenantAccess, CrossTenantAccess>();
+
+        services.AddSingleton<IActorAccessor, HttpActorAccessor>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddModelContributor<AuditModel>();
+
+        services.AddSingleton<RecipeExecutor>();
+
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+
+        foreach (var module in catalog.Modules)
+        {
+            module.ConfigureServices(services, configuration);
+        }
+
+        return services;
+    }
+
+    /// <summary>Maps each module's endpoints in a group tagged with the module, for the module gate.</summary>
+    public static IEndpointRouteBuilder MapPortalModules(this IEndpointRouteBuilder endpoints)
+    {
+        var catalog = endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>();
+        foreach (var module in catalog.Modules)
+        {
+            var group = endpoints.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module.Name, module.IsAlwaysEnabled));
+            module.MapEndpoints(group);
+        }
+
+        return endpoints;
+    }
+
+    public static IApplicationBuilder UseModuleGate(this IApplicationBuilder app) => app.UseMiddleware<ModuleGateMiddleware>();
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Tenancy;
+
+namespace Portal.Core.Recipes;
+
+/// <summary>
+/// Runs a recipe for a tenant: every step is found and validated first, so a recipe with an
+/// unknown step or a malformed step changes nothing; then the steps run in order, each in
+/// the tenant's scope.
+/// </summary>
+public sealed partial class RecipeExecutor(
+    IEnumerable<IRecipeStep> steps,
+    ITenantScopeFactory scopes,
+    ILogger<RecipeExecutor> logger)
+{
+    private readonly Dictionary<string, IRecipeStep> _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<string> StepNames => _steps.Keys;
+
+    public async Task ExecuteAsync(RecipeDocument recipe, TenantDescriptor tenant, RecipeRun? run = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(tenant);
+        run ??= new RecipeRun();
+        if (run.Recipes.Contains(recipe.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new RecipeException(recipe.Source, [new RecipeError(
+                $"recipe '{recipe.Name}' starts itself", $"kịch bản '{recipe.Name}' tự gọi lại chính nó")]);
+        }
+
+        var variables = new Dictionary<string, string>(run.Variables, StringComparer.OrdinalIgnoreCase)
+        {
+            ["tenant.name"] = tenant.Name,
+            ["tenant.displayName"] = tenant.DisplayName,
+            ["tenant.host"] = tenant.HostNames.Count > 0 ? tenant.HostNames[0] : "",
+        };
+
+        var planned = Plan(recipe, variables);
+        run.Recipes.Push(recipe.Name);
+        try
+        {
+            LogRecipeStarted(logger, recipe.Name, tenant.Name, planned.Count);
+            foreach (var (step, body) in planned)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await using var scope = scopes.CreateScope(tenant);
+                await step.ExecuteAsync(new RecipeStepContext(body, tenant, scope.ServiceProvider, run), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            run.Recipes.Pop();
+        }
+    }
+
+    private List<(IRecipeStep Step, JsonElement Body)> Plan(RecipeDocument recipe, Dictionary<string, string> variables)
+    {
+        var errors = new List<RecipeError>();
+        var planned = new List<(IRecipeStep, JsonElement)>();
+        foreach (var data in recipe.Steps)
+        {
+            if (!_steps.TryGetValue(data.Name, out var step))
+            {
+                errors.Add(new RecipeError($"step {data.Index} '{data.Name}' is unknown", $"bước {data.Index} '{data.Name}' không được hỗ trợ"));
+                continue;
+            }
+
+            var body = ExpandVariables(data.Body, variables);
+            errors.AddRange(step.Validate(body).Select(e => e with
+            {
+                Message = $"step {data.Index} '{data.Name}': {e.Message}",
+                UserMessage = $"bước {data.Index} '{data.Name}': {e.UserMessage}",
+            }));
+            planned.Add((step, body));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RecipeException(recipe.Source, errors);
+        }
+
+        return planned;
+    }
+
+    /// <summary>Replaces <c>{{variable}}</c> in every string of the step with the run's values.</summary>
+    public static JsonElement ExpandVariables(JsonElement body, IReadOnlyDictionary<string, string> variables)
+    {
+        var json = body.GetRawText();
+        if (!json.Contains("{{", StringComparison.Ordinal))
+        {
+            return body;
+        }
+
+        var expanded = VariablePattern().Replace(json, m =>
+            variables.TryGetValue(m.Groups[1].Value, out var value)
+                ? JsonEncodedText.Encode(value, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString()
+                : m.Value);
+        using var document = JsonDocument.Parse(expanded);
+        return document.RootElement.Clone();
+    }
+
+    [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_.]+)\s*\}\}")]
+    private static partial Regex VariablePattern();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Running recipe {Recipe} for tenant {TenantName} ({StepCount} steps)")]
+    private static partial void LogRecipeStarted(ILogger logger, string recipe, string tenantName, int stepCount);
+}
