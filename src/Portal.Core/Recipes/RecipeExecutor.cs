@@ -31,14 +31,7 @@ public sealed partial class RecipeExecutor(
                 $"recipe '{recipe.Name}' starts itself", $"kịch bản '{recipe.Name}' tự gọi lại chính nó")]);
         }
 
-        var variables = new Dictionary<string, string>(run.Variables, StringComparer.OrdinalIgnoreCase)
-        {
-            ["tenant.name"] = tenant.Name,
-            ["tenant.displayName"] = tenant.DisplayName,
-            ["tenant.host"] = tenant.HostNames.Count > 0 ? tenant.HostNames[0] : "",
-        };
-
-        var planned = Plan(recipe, variables);
+        var planned = Plan(recipe, Variables(tenant, run));
         run.Recipes.Push(recipe.Name);
         try
         {
@@ -55,6 +48,22 @@ public sealed partial class RecipeExecutor(
             run.Recipes.Pop();
         }
     }
+
+    /// <summary>Checks that every step exists and accepts its JSON; throws <see cref="RecipeException"/> otherwise.</summary>
+    public void Validate(RecipeDocument recipe, TenantDescriptor tenant, RecipeRun? run = null)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        ArgumentNullException.ThrowIfNull(tenant);
+        Plan(recipe, Variables(tenant, run ?? new RecipeRun()));
+    }
+
+    private static Dictionary<string, string> Variables(TenantDescriptor tenant, RecipeRun run) =>
+        new(run.Variables, StringComparer.OrdinalIgnoreCase)
+        {
+            ["tenant.name"] = tenant.Name,
+            ["tenant.displayName"] = tenant.DisplayName,
+            ["tenant.host"] = tenant.HostNames.Count > 0 ? tenant.HostNames[0] : "",
+        };
 
     private List<(IRecipeStep Step, JsonElement Body)> Plan(RecipeDocument recipe, Dictionary<string, string> variables)
     {

@@ -10,6 +10,11 @@ public interface ICurrentTenant
 /// <summary>Scoped holder of the current tenant; set once per scope by the resolver or a tenant scope.</summary>
 public sealed class CurrentTenant : ICurrentTenant
 {
+    private static readonly AsyncLocal<TenantDescriptor?> AmbientTenant = new();
+
+    /// <summary>The tenant of the innermost tenant scope on this async flow; for log enrichment only.</summary>
+    public static TenantDescriptor? Ambient => AmbientTenant.Value;
+
     public TenantDescriptor? Tenant { get; private set; }
 
     public void Set(TenantDescriptor tenant)
@@ -23,4 +28,7 @@ public sealed class CurrentTenant : ICurrentTenant
 
         Tenant = tenant;
     }
+
+    /// <summary>Marks the tenant as the ambient one for log lines outside requests (recipes, jobs, command line).</summary>
+    public static void SetAmbient(TenantDescriptor? tenant) => AmbientTenant.Value = tenant;
 }

@@ -14,6 +14,7 @@ public sealed class TenantScopeFactory(IServiceScopeFactory scopeFactory) : ITen
     {
         var scope = scopeFactory.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentTenant>().Set(tenant);
+        CurrentTenant.SetAmbient(tenant);
         return scope;
     }
 }

@@ -1,0 +1,290 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Core.Auditing;
+using Portal.Core.Data;
+using Portal.Core.Recipes;
+using Portal.Core.Tenancy;
+using Portal.Modules.Tenants.Models;
+
+namespace Portal.Modules.Tenants.Services;
+
+/// <summary>What an operator asks for when creating a component site.</summary>
+public sealed record CreateTenantRequest(string DisplayName, TenantKind Kind)
+{
+    /// <summary>Host label; derived from <see cref="DisplayName"/> when empty.</summary>
+    public string? Label { get; init; }
+
+    public string? Recipe { get; init; }
+    public string? UrlPrefix { get; init; }
+}
+
+/// <summary>The outcome of a tenant operation: the tenant, or Vietnamese messages saying what is wrong.</summary>
+public sealed record TenantResult(TenantDescriptor? Tenant, IReadOnlyList<string> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static TenantResult Fail(params string[] errors) => new(null, errors);
+}
+
+/// <summary>
+/// Creates tenants from recipes and changes their hosts and state. Every change is checked
+/// first (label, host clashes, recipe), audited in the acting tenant's trail, and reaches
+/// the in-memory registry before the call returns, so a new host answers at once.
+/// </summary>
+public sealed partial class TenantProvisioner(
+    PortalDbContext db,
+    TenantRegistry registry,
+    IRecipeStore recipes,
+    RecipeExecutor executor,
+    IAuditLog auditLog,
+    TimeProvider clock,
+    IOptions<TenantsOptions> options,
+    ILogger<TenantProvisioner> logger)
+{
+    private DbSet<TenantRecord> Tenants => db.Set<TenantRecord>();
+
+    public string BaseDomain => options.Value.BaseDomain;
+
+    /// <summary>The host name of a component site: <c>label.basedomain</c>.</summary>
+    public string HostFor(string label) => $"{label}.{BaseDomain}";
+
+    /// <summary>Creates the province portal's own tenant if it does not exist yet.</summary>
+    public async Task<TenantDescriptor> EnsureDefaultAsync(string displayName, CancellationToken cancellationToken = default)
+    {
+        var existing = await Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Name == TenantDescriptor.DefaultName, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            return existing.ToDescriptor();
+        }
+
+        var record = NewRecord(TenantDescriptor.DefaultName, displayName, TenantKind.Province, [BaseDomain, "www." + BaseDomain], parentId: null, recipe: null);
+        Tenants.Add(record);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        return record.ToDescriptor();
+    }
+
+    /// <summary>Creates a component site under the current tenant and runs its recipe.</summary>
+    public async Task<TenantResult> CreateAsync(CreateTenantRequest request, TenantDescriptor parent, RecipeRun? run = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(parent);
+        var displayName = request.DisplayName?.Trim().Normalize() ?? "";
+        var errors = new List<string>();
+        if (displayName.Length == 0)
+        {
+            errors.Add("Tên đơn vị không được để trống.");
+        }
+        else if (displayName.Length > 256)
+        {
+            errors.Add("Tên đơn vị dài tối đa 256 ký tự.");
+        }
+
+        var label = string.IsNullOrWhiteSpace(request.Label) ? HostLabel.FromName(displayName) : request.Label.Trim().ToLowerInvariant();
+        if (label is null)
+        {
+            if (displayName.Length > 0)
+            {
+                errors.Add($"Không tạo được tên miền con từ tên '{displayName}': tên cần có chữ cái hoặc chữ số.");
+            }
+        }
+        else if (HostLabel.Validate(label) is { } labelError)
+        {
+            errors.Add(labelError);
+        }
+
+        var prefix = string.IsNullOrWhiteSpace(request.UrlPrefix) ? null : request.UrlPrefix.Trim().Trim('/').ToLowerInvariant();
+        if (prefix is not null && HostLabel.Validate(prefix) is { } prefixError)
+        {
+            errors.Add("Tiền tố đường dẫn: " + prefixError);
+        }
+
+        var recipeName = string.IsNullOrWhiteSpace(request.Recipe) ? options.Value.ComponentSiteRecipe : request.Recipe;
+        var recipe = recipes.Find(recipeName);
+        if (recipe is null)
+        {
+            errors.Add($"Không tìm thấy kịch bản '{recipeName}'.");
+        }
+
+        if (errors.Count > 0 || label is null || recipe is null)
+        {
+            return TenantResult.Fail([.. errors]);
+        }
+
+        var host = HostFor(label);
+        if (await Tenants.AnyAsync(t => t.Name == label, cancellationToken).ConfigureAwait(false))
+        {
+            return TenantResult.Fail($"Tên miền con '{label}' đã được dùng cho một đơn vị khác. Hãy nhập một tên miền con khác.");
+        }
+
+        if (await HostTakenAsync(host, exceptTenantId: null, cancellationToken).ConfigureAwait(false))
+        {
+            return TenantResult.Fail($"Tên miền '{host}' đã được dùng cho một đơn vị khác.");
+        }
+
+        var record = NewRecord(label, displayName, request.Kind, [host], parent.Id, recipe.Name);
+        record.UrlPrefix = prefix;
+        var tenant = record.ToDescriptor();
+
+        // Check the recipe before anything is written, so a bad recipe changes nothing.
+        try
+        {
+            executor.Validate(recipe, tenant, run);
+        }
+        catch (RecipeException ex)
+        {
+            LogRecipeRejected(logger, ex.Message);
+            return TenantResult.Fail(ex.UserMessage);
+        }
+
+        Tenants.Add(record);
+        auditLog.Add("tenant.create", label, $"{displayName} ({request.Kind}) từ kịch bản {recipe.Name}");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        run ??= new RecipeRun();
+        run.Variables.TryAdd("baseDomain", BaseDomain);
+        await executor.ExecuteAsync(recipe, tenant, run, cancellationToken).ConfigureAwait(false);
+        LogTenantCreated(logger, label, host);
+        return new TenantResult(registry.FindById(record.Id) ?? tenant, []);
+    }
+
+    /// <summary>Enables or disables a tenant; the province portal cannot be disabled.</summary>
+    public async Task<TenantResult> SetStateAsync(string tenantId, TenantState state, CancellationToken cancellationToken = default)
+    {
+        var record = await Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return TenantResult.Fail("Không tìm thấy đơn vị.");
+        }
+
+        if (record.Name == TenantDescriptor.DefaultName && state == TenantState.Disabled)
+        {
+            return TenantResult.Fail("Không thể tạm ngừng Cổng thông tin của tỉnh.");
+        }
+
+        if (record.State != state)
+        {
+            record.State = state;
+            Touch(record);
+            auditLog.Add(state == TenantState.Disabled ? "tenant.disable" : "tenant.enable", record.Name);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return new TenantResult(record.ToDescriptor(), []);
+    }
+
+    /// <summary>Replaces a tenant's host names (and URL prefix) after checking each for form and clashes.</summary>
+    public async Task<TenantResult> UpdateHostsAsync(string tenantId, IReadOnlyList<string> hostNames, string? urlPrefix, CancellationToken cancellationToken = default)
+    {
+        var record = await Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return TenantResult.Fail("Không tìm thấy đơn vị.");
+        }
+
+        var hosts = hostNames.Select(h => h.Trim().TrimEnd('.').ToLowerInvariant()).Where(h => h.Length > 0).Distinct().ToList();
+        var prefix = string.IsNullOrWhiteSpace(urlPrefix) ? null : urlPrefix.Trim().Trim('/').ToLowerInvariant();
+        var errors = new List<string>();
+        if (hosts.Count == 0 && prefix is null)
+        {
+            errors.Add("Đơn vị cần ít nhất một tên miền hoặc một tiền tố đường dẫn.");
+        }
+
+        foreach (var host in hosts)
+        {
+            if (!IsValidHostName(host))
+            {
+                errors.Add($"Tên miền '{host}' không hợp lệ.");
+            }
+            else if (await HostTakenAsync(host, record.Id, cancellationToken).ConfigureAwait(false))
+            {
+                errors.Add($"Tên miền '{host}' đã được dùng cho một đơn vị khác.");
+            }
+        }
+
+        if (prefix is not null && HostLabel.Validate(prefix) is { } prefixError)
+        {
+            errors.Add("Tiền tố đường dẫn: " + prefixError);
+        }
+
+        if (errors.Count > 0)
+        {
+            return TenantResult.Fail([.. errors]);
+        }
+
+        if (!hosts.SequenceEqual(record.HostNames) || prefix != record.UrlPrefix)
+        {
+            auditLog.Add("tenant.hosts", record.Name, $"{string.Join(", ", record.HostNames)} -> {string.Join(", ", hosts)}; tiền tố: {prefix ?? "(không)"}");
+            record.HostNames = hosts;
+            record.UrlPrefix = prefix;
+            Touch(record);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return new TenantResult(record.ToDescriptor(), []);
+    }
+
+    /// <summary>Applies settings from the <c>tenant</c> recipe step to a tenant; no write when nothing differs.</summary>
+    public async Task ApplySettingsAsync(string tenantId, Action<TenantRecord> apply, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(apply);
+        var record = await Tenants.FirstAsync(t => t.Id == tenantId, cancellationToken).ConfigureAwait(false);
+        apply(record);
+        if (db.Entry(record).State == EntityState.Modified)
+        {
+            Touch(record);
+            auditLog.Add("tenant.settings", record.Name);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> HostTakenAsync(string host, string? exceptTenantId, CancellationToken cancellationToken)
+    {
+        // Host lists are small JSON arrays; checking in memory keeps one query shape for both providers.
+        var all = await Tenants.AsNoTracking().Where(t => t.Id != exceptTenantId).Select(t => t.HostNames).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return all.Any(hosts => hosts.Contains(host, StringComparer.OrdinalIgnoreCase));
+    }
+
+    internal static bool IsValidHostName(string host) =>
+        host.Length <= 253 &&
+        host.Split('.').All(part =>
+            (part.Length is > 0 and <= HostLabel.MaxLength && part.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') && part[0] != '-' && part[^1] != '-') ||
+            part == "*");
+
+    private TenantRecord NewRecord(string name, string displayName, TenantKind kind, List<string> hosts, string? parentId, string? recipe)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new TenantRecord
+        {
+            Id = TenantIds.New(),
+            Name = name,
+            DisplayName = displayName,
+            Kind = kind,
+            State = TenantState.Running,
+            HostNames = hosts,
+            ParentId = parentId,
+            Recipe = recipe,
+            CreatedUtc = now,
+            ModifiedUtc = now,
+            Version = now.Ticks,
+        };
+    }
+
+    private void Touch(TenantRecord record)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        record.ModifiedUtc = now;
+        record.Version = Math.Max(record.Version + 1, now.Ticks);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Label} created, host {Host}")]
+    private static partial void LogTenantCreated(ILogger logger, string label, string host);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant not created: {Reason}")]
+    private static partial void LogRecipeRejected(ILogger logger, string reason);
+}

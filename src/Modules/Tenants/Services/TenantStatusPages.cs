@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Portal.Modules.Tenants.Services;
+
+/// <summary>The Vietnamese pages a request gets when no running tenant can serve it.</summary>
+public static class TenantStatusPages
+{
+    private static readonly byte[] NotFound = Page(
+        "Không tìm thấy trang",
+        "Không tìm thấy trang thông tin điện tử nào ứng với địa chỉ này. Vui lòng kiểm tra lại địa chỉ.");
+
+    private static readonly byte[] BadRequest = Page(
+        "Yêu cầu không hợp lệ",
+        "Tên miền trong yêu cầu không hợp lệ.");
+
+    public static Task WriteAsync(HttpContext context, int statusCode, string? tenantDisplayName = null)
+    {
+        var body = statusCode switch
+        {
+            StatusCodes.Status404NotFound => NotFound,
+            StatusCodes.Status400BadRequest => BadRequest,
+            _ => Page(
+                "Tạm ngừng hoạt động",
+                $"{tenantDisplayName ?? "Trang thông tin điện tử"} đang tạm ngừng hoạt động. Vui lòng quay lại sau."),
+        };
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body).AsTask();
+    }
+
+    private static byte[] Page(string title, string message) => Encoding.UTF8.GetBytes(
+        $"""
+        <!DOCTYPE html>
+        <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{WebUtility.HtmlEncode(title)}</title>
+        <style>body{"{"}font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222{"}"}h1{"{"}color:#b71c1c{"}"}</style>
+        </head><body><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(message)}</p></body></html>
+        """);
+}

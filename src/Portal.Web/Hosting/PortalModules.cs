@@ -1,0 +1,13 @@
+using Portal.Core.Modules;
+using Portal.Modules.Tenants;
+
+namespace Portal.Web.Hosting;
+
+/// <summary>The modules this host is built with: listed by reference, never scanned from a folder.</summary>
+public static class PortalModules
+{
+    public static PortalModule[] All() =>
+    [
+        new TenantsModule(),
+    ];
+}
