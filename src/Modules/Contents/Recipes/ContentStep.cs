@@ -23,23 +23,9 @@ public sealed class ContentStep : IRecipeStep
 
     public IEnumerable<RecipeError> Validate(JsonElement step)
     {
-        if (step.RequireArray("items") is { } notArray)
-        {
-            return [notArray];
-        }
-
-        var errors = new List<RecipeError>();
         var aliases = new HashSet<string>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var item in step.GetArray("items"))
+        return step.ValidateEach("items", (item, where) =>
         {
-            var where = $"items[{index++}]";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(StepJson.NotAnObject(where));
-                continue;
-            }
-
             RecipeError?[] checks =
             [
                 item.RequireString("contentType", where),
@@ -48,15 +34,12 @@ public sealed class ContentStep : IRecipeStep
                 item.OptionalKind("culture", where, "a string", JsonValueKind.String),
                 item.OptionalKind("published", where, "true or false", JsonValueKind.True, JsonValueKind.False),
                 item.OptionalKind("data", where, "an object", JsonValueKind.Object),
+                item.GetString("alias") is { Length: > 0 } alias && !aliases.Add(alias)
+                    ? new RecipeError($"{where}: alias '{alias}' is listed twice", $"{where}: bí danh '{alias}' bị khai báo hai lần")
+                    : null,
             ];
-            errors.AddRange(checks.OfType<RecipeError>());
-            if (item.GetString("alias") is { Length: > 0 } alias && !aliases.Add(alias))
-            {
-                errors.Add(new RecipeError($"{where}: alias '{alias}' is listed twice", $"{where}: bí danh '{alias}' bị khai báo hai lần"));
-            }
-        }
-
-        return errors;
+            return checks.OfType<RecipeError>();
+        });
     }
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)

@@ -20,23 +20,10 @@ public sealed partial class ContentTypesStep : IRecipeStep
 
     public IEnumerable<RecipeError> Validate(JsonElement step)
     {
-        if (step.RequireArray("types") is { } notArray)
-        {
-            return [notArray];
-        }
-
-        var errors = new List<RecipeError>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var type in step.GetArray("types"))
+        return step.ValidateEach("types", (type, where) =>
         {
-            var where = $"types[{index++}]";
-            if (type.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(StepJson.NotAnObject(where));
-                continue;
-            }
-
+            var errors = new List<RecipeError>();
             var name = type.GetString("name");
             if (type.RequireString("name", where) is { } missingName)
             {
@@ -56,9 +43,8 @@ public sealed partial class ContentTypesStep : IRecipeStep
             errors.AddRange(new[] { type.RequireString("displayName", where) }.OfType<RecipeError>());
             errors.AddRange(type.OptionalStrings("parts", where));
             errors.AddRange(ValidateFields(type, where));
-        }
-
-        return errors;
+            return errors;
+        });
     }
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)

@@ -6,6 +6,25 @@ namespace Portal.Modules.Contents.Recipes;
 /// <summary>Checks shared by this module's recipe steps, on top of <see cref="RecipeJson"/>.</summary>
 internal static class StepJson
 {
+    /// <summary>
+    /// Checks that <paramref name="property"/> is an array of objects and runs
+    /// <paramref name="validate"/> on each with its place (<c>items[2]</c>) for messages.
+    /// </summary>
+    public static IEnumerable<RecipeError> ValidateEach(
+        this JsonElement step, string property, Func<JsonElement, string, IEnumerable<RecipeError>> validate)
+    {
+        if (step.RequireArray(property) is { } notArray)
+        {
+            return [notArray];
+        }
+
+        return step.GetArray(property).SelectMany((element, index) =>
+        {
+            var where = $"{property}[{index}]";
+            return element.ValueKind == JsonValueKind.Object ? validate(element, where) : [NotAnObject(where)];
+        }).ToList();
+    }
+
     public static RecipeError NotAnObject(string where) =>
         new($"{where} must be a JSON object", $"{where} phải là một đối tượng JSON");
 
