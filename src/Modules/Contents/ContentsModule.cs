@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Core.Modules;
+using Portal.Core.Recipes;
+using Portal.Core.Security;
+using Portal.Modules.Contents.Data;
+using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Recipes;
+using Portal.Modules.Contents.Services;
+
+namespace Portal.Modules.Contents;
+
+/// <summary>Content items and their versions, content types, index tables and the recipe steps that provision them.</summary>
+public sealed class ContentsModule : PortalModule
+{
+    public override string Name => "Contents";
+
+    public override string DisplayName => "Nội dung";
+
+    public override bool IsAlwaysEnabled => true;
+
+    public override IEnumerable<Permission> Permissions => Contents.Permissions.All;
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModelContributor<ContentsModel>();
+        services.AddSingleton<IHtmlSanitizerService, HtmlSanitizerService>();
+        services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
+        services.AddScoped<IContentManager, ContentManager>();
+        services.AddScoped<IContentRouteLookup, ContentRouteLookup>();
+        services.AddContentIndex<RouteIndex, RouteIndexProvider>();
+        services.AddRecipeStep<ContentTypesStep>();
+        services.AddRecipeStep<ContentStep>();
+    }
+}
