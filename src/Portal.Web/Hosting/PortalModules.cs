@@ -1,4 +1,5 @@
 using Portal.Core.Modules;
+using Portal.Modules.Contents;
 using Portal.Modules.Tenants;
 
 namespace Portal.Web.Hosting;
@@ -9,5 +10,6 @@ public static class PortalModules
     public static PortalModule[] All() =>
     [
         new TenantsModule(),
+        new ContentsModule(),
     ];
 }
