@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -57,25 +58,46 @@ internal static class UsersServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The sign-in cookie: host-only, tenant-bound ticket, refused on any other tenant.</summary>
+    /// <summary>
+    /// The sign-in cookie (host-only, tenant-bound ticket, refused on any other tenant) and
+    /// Identity's short-lived helper cookies, which get the same protections.
+    /// </summary>
     public static IServiceCollection AddPortalSignInCookie(this IServiceCollection services)
     {
+        services.TryAddScoped<ITwoFactorSecurityStampValidator, TwoFactorSecurityStampValidator<PortalUser>>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
-            .AddCookie(IdentityConstants.ApplicationScheme, options =>
+            .AddTenantCookie(IdentityConstants.ApplicationScheme, new HostOnlyCookieManager(HostOnlyCookieManager.PlainName, HostOnlyCookieManager.SecureName), options =>
             {
                 options.LoginPath = LoginPath;
                 options.LogoutPath = LogoutPath;
                 options.AccessDeniedPath = AccessDeniedPath;
-                options.Cookie.Name = HostOnlyCookieManager.PlainName;
-                options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.CookieManager = new HostOnlyCookieManager();
                 options.Events.OnValidatePrincipal = TenantClaims.ValidatePrincipalAsync;
-            });
-        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IHttpContextAccessor, IDataProtectionProvider>((options, httpContextAccessor, dataProtection) =>
-                options.TicketDataFormat = new TenantTicketDataFormat(httpContextAccessor, dataProtection));
+            })
+            .AddTenantCookie(IdentityConstants.ExternalScheme, new HostOnlyCookieManager(".portal.external", "__Host-portal-external"), options =>
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(5))
+            .AddTenantCookie(IdentityConstants.TwoFactorUserIdScheme, new HostOnlyCookieManager(".portal.2fa", "__Host-portal-2fa"), options =>
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(5))
+            .AddTenantCookie(IdentityConstants.TwoFactorRememberMeScheme, new HostOnlyCookieManager(".portal.2fa-remember", "__Host-portal-2fa-remember"), options =>
+                options.Events.OnValidatePrincipal = SecurityStampValidator.ValidateAsync<ITwoFactorSecurityStampValidator>);
+
+        foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.ExternalScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
+        {
+            services.AddOptions<CookieAuthenticationOptions>(scheme)
+                .Configure<IHttpContextAccessor, IDataProtectionProvider>((options, httpContextAccessor, dataProtection) =>
+                    options.TicketDataFormat = new TenantTicketDataFormat(httpContextAccessor, dataProtection));
+        }
+
         return services;
     }
+
+    private static AuthenticationBuilder AddTenantCookie(this AuthenticationBuilder builder, string scheme, HostOnlyCookieManager cookieManager, Action<CookieAuthenticationOptions> configure) =>
+        builder.AddCookie(scheme, options =>
+        {
+            options.Cookie.Name = cookieManager.CookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.CookieManager = cookieManager;
+            configure(options);
+        });
 }

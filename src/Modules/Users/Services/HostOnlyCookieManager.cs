@@ -4,16 +4,19 @@ using Microsoft.AspNetCore.Http;
 namespace Portal.Modules.Users.Services;
 
 /// <summary>
-/// Names the sign-in cookie per request: <c>__Host-portal</c> over HTTPS (the browser then
-/// insists on Secure, Path=/ and no Domain, so no other host can set or read it), else
-/// <c>.portal.auth</c>. A cookie's Domain is never set: every tenant host keeps its own.
+/// Names an authentication cookie per request: its <c>__Host-</c> name over HTTPS (the browser
+/// then insists on Secure, Path=/ and no Domain, so no other host can set or read it), else
+/// its plain name. A cookie's Domain is never set: every tenant host keeps its own.
 /// </summary>
-public sealed class HostOnlyCookieManager : ICookieManager
+public sealed class HostOnlyCookieManager(string plainName, string secureName) : ICookieManager
 {
+    /// <summary>Names of the sign-in cookie.</summary>
     public const string SecureName = "__Host-portal";
     public const string PlainName = ".portal.auth";
 
     private readonly ChunkingCookieManager _inner = new();
+
+    public string CookieName => plainName;
 
     public string? GetRequestCookie(HttpContext context, string key) =>
         _inner.GetRequestCookie(context, NameFor(context, key));
@@ -28,8 +31,8 @@ public sealed class HostOnlyCookieManager : ICookieManager
         _inner.DeleteCookie(context, NameFor(context, key), HostOnly(context, options));
     }
 
-    private static string NameFor(HttpContext context, string key) =>
-        context.Request.IsHttps && key == PlainName ? SecureName : key;
+    private string NameFor(HttpContext context, string key) =>
+        context.Request.IsHttps && key == plainName ? secureName : key;
 
     private static CookieOptions HostOnly(HttpContext context, CookieOptions options)
     {
