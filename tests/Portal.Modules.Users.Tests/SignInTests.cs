@@ -35,6 +35,27 @@ public sealed class SignInTests
         Assert.InRange(lockedFor, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
     }
 
+    [Fact]
+    public async Task AdministratorLock_HoldsUntilUnlocked()
+    {
+        await using var host = new UsersTestHost();
+        var a = UsersTestHost.NewTenant("sotaichinh");
+        await host.CreateUserAsync(a, "bientap");
+
+        await using var scope = host.Scope(a);
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        var user = (await signIn.UserManager.FindByNameAsync("bientap"))!;
+
+        Assert.True((await accounts.LockAsync(user)).Succeeded);
+        Assert.Equal(DateTimeOffset.MaxValue, user.LockoutEnd);
+        Assert.True((await signIn.CheckPasswordSignInAsync(user, UsersTestHost.StrongPassword, lockoutOnFailure: true)).IsLockedOut);
+        Assert.True((await accounts.FindAsync("bientap"))!.IsLockedOut);
+
+        Assert.True((await accounts.UnlockAsync(user)).Succeeded);
+        Assert.True((await signIn.CheckPasswordSignInAsync(user, UsersTestHost.StrongPassword, lockoutOnFailure: true)).Succeeded);
+    }
+
     [Theory]
     [InlineData("short1A")]
     [InlineData("khongcochuso")]

@@ -22,6 +22,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, IAuditLo
 
     public const string WrongCredentials = "Tên đăng nhập hoặc mật khẩu không đúng.";
     public const string LockedOut = "Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.";
+    public const string LockedByAdministrator = "Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.";
 
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -56,10 +57,16 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, IAuditLo
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
         }
 
-        ErrorMessage = result.IsLockedOut ? LockedOut : WrongCredentials;
+        ErrorMessage = !result.IsLockedOut ? WrongCredentials
+            : await IsLockedByAdministratorAsync(userName) ? LockedByAdministrator
+            : LockedOut;
         await auditLog.WriteAsync(result.IsLockedOut ? LockedOutAction : SignInFailedAction, userName);
         return Page();
     }
+
+    // An administrator's lock has no end date (UserAccounts.LockAsync), unlike the 15-minute lockout.
+    private async Task<bool> IsLockedByAdministratorAsync(string userName) =>
+        await signInManager.UserManager.FindByNameAsync(userName) is { LockoutEnd: { } end } && end == DateTimeOffset.MaxValue;
 }
 
 public sealed class LoginInput
