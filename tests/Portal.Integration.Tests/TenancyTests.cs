@@ -1,0 +1,174 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Auditing;
+using Portal.Core.Data;
+using Portal.Core.Tenancy;
+using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Services;
+using Portal.Modules.Tenants.Services;
+
+namespace Portal.Integration.Tests;
+
+/// <summary>Tenancy through the real app on a real database; run once per provider.</summary>
+public abstract class TenancyTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+    where TFactory : PortalAppFactory
+{
+    protected TFactory App { get; } = app;
+
+    public static TheoryData<string, string> DemoSites => new()
+    {
+        { "Default", "Cổng Thông tin điện tử tỉnh Thái Nguyên" },
+        { "sotaichinh", "Sở Tài chính" },
+        { "sokhoahoccongnghe", "Sở Khoa học và Công nghệ" },
+        { "phandinhphung", "Phường Phan Đình Phùng" },
+        { "phuluong", "Xã Phú Lương" },
+    };
+
+    [ProviderFact]
+    public async Task EachDemoHost_ReachesItsOwnTenant()
+    {
+        foreach (var (label, displayName) in DemoSites.Select(row => ((string)row[0], (string)row[1])))
+        {
+            using var client = App.ClientFor(PortalAppFactory.HostOf(label));
+            var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains($"<h1>{displayName}</h1>", html, StringComparison.Ordinal);
+            foreach (var other in DemoSites.Select(row => (string)row[1]).Where(n => n != displayName && !displayName.Contains(n, StringComparison.Ordinal)))
+            {
+                Assert.DoesNotContain($"<h1>{other}</h1>", html, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [ProviderFact]
+    public async Task UnknownHost_Gets404PageInVietnamese()
+    {
+        using var client = App.ClientFor("khongco.example.org");
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Không tìm thấy", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [ProviderFact]
+    public async Task HealthEndpoints_AnswerOnAnyHost()
+    {
+        using var client = App.ClientFor("10.0.0.1");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+    }
+
+    [ProviderFact]
+    public async Task NewTenant_AnswersAtOnce_AndAfterDisablingAnswers503()
+    {
+        var name = "Sở Thử nghiệm " + Guid.NewGuid().ToString("N")[..6];
+        var tenant = await CreateTenantAsync(name);
+        using var client = App.ClientFor(tenant.HostNames[0]);
+
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(name, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await WithPortalAsync(sp => sp.GetRequiredService<TenantProvisioner>().SetStateAsync(tenant.Id, TenantState.Disabled));
+        var disabled = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, disabled.StatusCode);
+        Assert.Contains("tạm ngừng hoạt động", await disabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await WithPortalAsync(sp => sp.GetRequiredService<TenantProvisioner>().SetStateAsync(tenant.Id, TenantState.Running));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+    }
+
+    [ProviderFact]
+    public async Task DataWrittenInA_IsInvisibleFromB_ThroughEveryQueryPath()
+    {
+        var a = await CreateTenantAsync("Sở Dữ liệu A " + Guid.NewGuid().ToString("N")[..6]);
+        var b = await CreateTenantAsync("Sở Dữ liệu B " + Guid.NewGuid().ToString("N")[..6]);
+        var path = "bi-mat-" + Guid.NewGuid().ToString("N")[..6];
+        var itemId = await InTenantAsync(a, async sp =>
+        {
+            var contents = sp.GetRequiredService<IContentManager>();
+            var item = await contents.NewAsync("Article");
+            item.DisplayText = "Tin riêng của A";
+            item.Apply(new RoutePart { Path = path });
+            return (await contents.CreateAsync(item, publish: true)).ContentItemId;
+        });
+
+        await InTenantAsync(b, async sp =>
+        {
+            var contents = sp.GetRequiredService<IContentManager>();
+            Assert.Null(await contents.GetAsync(itemId, VersionOptions.Latest));
+            Assert.Null(await contents.GetAsync(itemId, VersionOptions.Published));
+            Assert.Empty(await contents.GetVersionsAsync(itemId));
+            Assert.DoesNotContain(await contents.QueryLatest().ToListAsync(), i => i.ContentItemId == itemId);
+            Assert.DoesNotContain(await contents.QueryPublished("Article").ToListAsync(), i => i.ContentItemId == itemId);
+            Assert.Null(await sp.GetRequiredService<IContentRouteLookup>().FindPublishedByPathAsync(path));
+
+            var db = sp.GetRequiredService<PortalDbContext>();
+            Assert.False(await db.Set<ContentItem>().AnyAsync(i => i.ContentItemId == itemId));
+            Assert.False(await db.Set<ContentItem>().AnyAsync(i => i.TenantId == a.Id));
+            Assert.False(await db.Set<AuditEntry>().AnyAsync(e => e.TenantId == a.Id));
+            Assert.False(await db.Set<ContentTypeDefinition>().AnyAsync(t => t.TenantId == a.Id));
+            return 0;
+        });
+
+        // And A still sees it: the filter hides, it does not lose.
+        await InTenantAsync(a, async sp =>
+        {
+            Assert.NotNull(await sp.GetRequiredService<IContentManager>().GetAsync(itemId, VersionOptions.Published));
+            return 0;
+        });
+    }
+
+    [ProviderFact]
+    public async Task RowOfB_CannotBeSavedWhileAIsCurrent()
+    {
+        var a = await CreateTenantAsync("Sở Ghi A " + Guid.NewGuid().ToString("N")[..6]);
+        var b = await CreateTenantAsync("Sở Ghi B " + Guid.NewGuid().ToString("N")[..6]);
+        var rowOfB = await InTenantAsync(b, async sp => await sp.GetRequiredService<PortalDbContext>().Set<ContentItem>().AsNoTracking().FirstAsync());
+
+        await InTenantAsync(a, async sp =>
+        {
+            var db = sp.GetRequiredService<PortalDbContext>();
+            db.Set<ContentItem>().Attach(rowOfB);
+            rowOfB.DisplayText = "Ghi đè từ A";
+            await Assert.ThrowsAsync<TenantDataException>(() => db.SaveChangesAsync());
+
+            db.ChangeTracker.Clear();
+            db.Set<AuditEntry>().Add(new AuditEntry { TenantId = b.Id, Actor = "kẻ gian", Action = "test", AtUtc = DateTimeOffset.UtcNow });
+            await Assert.ThrowsAsync<TenantDataException>(() => db.SaveChangesAsync());
+            return 0;
+        });
+
+        await InTenantAsync(b, async sp =>
+        {
+            var stored = await sp.GetRequiredService<PortalDbContext>().Set<ContentItem>().AsNoTracking().FirstAsync(i => i.Id == rowOfB.Id);
+            Assert.NotEqual("Ghi đè từ A", stored.DisplayText);
+            return 0;
+        });
+    }
+
+    protected async Task<TenantDescriptor> CreateTenantAsync(string displayName)
+    {
+        var result = await WithPortalAsync(sp => sp.GetRequiredService<TenantProvisioner>()
+            .CreateAsync(new CreateTenantRequest(displayName, TenantKind.Department), Portal()));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        return result.Tenant!;
+    }
+
+    protected TenantDescriptor Portal() =>
+        App.Services.GetRequiredService<ITenantDirectory>().FindByName(TenantDescriptor.DefaultName)!;
+
+    protected Task<T> WithPortalAsync<T>(Func<IServiceProvider, Task<T>> work) => InTenantAsync(Portal(), work);
+
+    protected async Task<T> InTenantAsync<T>(TenantDescriptor tenant, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = App.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
+        return await work(scope.ServiceProvider);
+    }
+}
+
+public sealed class SqliteTenancyTests(SqliteAppFactory app) : TenancyTests<SqliteAppFactory>(app);
+
+[RequiresPostgres]
+public sealed class PostgresTenancyTests(PostgresAppFactory app) : TenancyTests<PostgresAppFactory>(app);
