@@ -7,6 +7,8 @@ using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
 using Portal.Core.Text;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Portal.Modules.Tenants;
 using Portal.Web.Data;
 using Portal.Web.Endpoints;
@@ -34,9 +36,10 @@ public static class PortalHostExtensions
         services.AddSingleton<FirstRunSetup>();
 
         services.AddWebEncoders(o => o.TextEncoderSettings = VietnameseHtml.Settings);
-        services.AddDataProtection()
-            .SetApplicationName("Portal.Orchard")
-            .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeysFolder(builder.Configuration, builder.Environment)));
+        services.AddDataProtection().SetApplicationName("Portal.Orchard");
+        // Resolved when first needed, so configuration added after registration (tests, hosts) applies.
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, loggers) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(DataProtectionKeysFolder(configuration, environment)), loggers));
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin"))
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>()
