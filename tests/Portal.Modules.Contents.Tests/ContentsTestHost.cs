@@ -26,14 +26,12 @@ internal sealed class ContentsTestHost : IDisposable
     public ContentsTestHost(Action<IServiceCollection>? configure = null, params IModelContributor[] extraModel)
     {
         Database = new SqliteTestDatabase([new ContentsModel(), .. extraModel]);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddPortalPlatform(new ConfigurationBuilder().Build(), new ContentsModule());
-        services.AddSingleton<IActorAccessor>(new FixedActor(Editor));
-        services.AddScoped<PortalDbContext>(sp => Database.CreateContext(sp.GetRequiredService<ICurrentTenant>().Tenant));
-        configure?.Invoke(services);
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        _services = ModuleTestServices.Build(Database, new ContentsModule(), services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IActorAccessor>(new FixedActor(Editor));
+            configure?.Invoke(services);
+        });
     }
 
     public SqliteTestDatabase Database { get; }

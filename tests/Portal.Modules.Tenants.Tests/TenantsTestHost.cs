@@ -36,12 +36,8 @@ internal sealed class TenantsTestHost : IDisposable
         }
 
         Database = new SqliteTestDatabase(new TenantsModelContributor());
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddPortalPlatform(new ConfigurationBuilder().Build(), new TenantsModule());
-        services.AddScoped<PortalDbContext>(sp => Database.CreateContext(sp.GetRequiredService<ICurrentTenant>().Tenant));
-        services.AddSingleton<IRecipeStore>(new FileRecipeStore(_recipesFolder));
-        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        _services = ModuleTestServices.Build(Database, new TenantsModule(),
+            services => services.AddSingleton<IRecipeStore>(new FileRecipeStore(_recipesFolder)));
     }
 
     public SqliteTestDatabase Database { get; }

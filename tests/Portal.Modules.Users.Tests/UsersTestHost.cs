@@ -24,13 +24,8 @@ internal sealed class UsersTestHost : IAsyncDisposable
 
     public UsersTestHost()
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-        services.AddPortalPlatform(new ConfigurationBuilder().Build(), new UsersModule());
-        // The host registers its provider-specific context as PortalDbContext; here the test database's.
-        services.AddScoped<PortalDbContext>(sp => _database.CreateContext(sp.GetRequiredService<ICurrentTenant>().Tenant));
-        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        Services = ModuleTestServices.Build(_database, new UsersModule(),
+            services => services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider()));
     }
 
     public ServiceProvider Services { get; }
