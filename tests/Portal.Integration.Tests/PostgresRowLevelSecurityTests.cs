@@ -50,6 +50,22 @@ public sealed class PostgresRowLevelSecurityTests(PostgresAppFactory app) : ICla
     }
 
     [ProviderFact]
+    public async Task AfterARollback_TheSameOpenConnectionStillSeesItsOwnRows()
+    {
+        await using var scope = app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(Tenant("sotaichinh"));
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Database.OpenConnectionAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            Assert.True(await db.Set<ContentItem>().AnyAsync());
+            await transaction.RollbackAsync();
+        }
+
+        // The rollback undid the session's tenant setting; the next command must set it again.
+        Assert.True(await db.Set<ContentItem>().AnyAsync());
+    }
+
+    [ProviderFact]
     public async Task AConnectionWithNoTenant_SeesNothing()
     {
         var settings = new NpgsqlConnectionStringBuilder(app.Services.GetRequiredService<Portal.Web.Data.DatabaseOptions>().ConnectionString);

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portal.Core.Data;
 
@@ -13,7 +14,7 @@ namespace Portal.Web.Data;
 /// pooled use (efcore.pg#2746). Npgsql's reset on close (DISCARD ALL; "No Reset On Close" is
 /// kept off) clears the setting before the physical connection serves anyone else.
 /// </summary>
-public sealed class PostgresTenantSessionInterceptor : DbCommandInterceptor
+public sealed class PostgresTenantSessionInterceptor : DbCommandInterceptor, IDbTransactionInterceptor
 {
     public const string SettingName = "app.tenant_id";
 
@@ -53,6 +54,31 @@ public sealed class PostgresTenantSessionInterceptor : DbCommandInterceptor
     {
         await EnsureTenantAsync(command, eventData, cancellationToken).ConfigureAwait(false);
         return result;
+    }
+
+    // A rollback also undoes a set_config made inside the transaction: set it again on next use.
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void RolledBackToSavepoint(DbTransaction transaction, TransactionEventData eventData) => Forget(eventData.Context);
+
+    public Task RolledBackToSavepointAsync(DbTransaction transaction, TransactionEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void Forget(DbContext? context)
+    {
+        if (context?.Database.GetDbConnection() is { } connection && Sessions.TryGetValue(connection, out var session))
+        {
+            session.TenantId = null;
+        }
     }
 
     private static void EnsureTenant(DbCommand command, CommandEventData eventData)
