@@ -38,7 +38,7 @@ public static class HomeEndpoints
             $"""
             <!DOCTYPE html>
             <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{name}</title><link rel="stylesheet" href="/css/site.css"></head>
+            <title>{name}</title><link rel="stylesheet" href="/_content/Portal.Themes.Default/site.css"></head>
             <body><header class="site-header"><p class="site-kind">{kind}</p><h1>{name}</h1></header>
             <main><p>Trang thông tin điện tử của {name} đang được xây dựng.</p>
             <p><a href="{root}/admin">Đăng nhập trang quản trị</a></p></main></body></html>
