@@ -6,13 +6,15 @@
 #   ./test.sh --filter "FullyQualifiedName~Tenancy"   extra arguments go to `dotnet test`
 #
 # Environment:
-#   CI=true                      PostgreSQL must start, or the run fails (otherwise: warning,
-#                                and the PostgreSQL integration tests skip themselves)
+#   CI=true                      PostgreSQL must start and Chromium must be installed, or the run
+#                                fails (otherwise: a warning, and the PostgreSQL integration tests
+#                                or the browser tests skip themselves)
 #   PORTAL_TEST_RESULTS_DIR=DIR  keep a copy of the .trx files there
 #   PORTAL_TEST_VERBOSITY=normal console logger verbosity (default: minimal)
 #   PORTAL_TEST_HANG_TIMEOUT=20m abort a test host that hangs that long (default: 20m)
 # Exported to the tests:
 #   PORTAL_TEST_POSTGRES         superuser connection string of the throwaway cluster
+#   PORTAL_TEST_CHROMIUM         the Chromium binary (/usr/bin/chromium)
 #
 # The last line of output is always "N passed, N failed[, N skipped]".
 set -euo pipefail
@@ -20,6 +22,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 # shellcheck source=scripts/lib/postgres.sh
 source scripts/lib/postgres.sh
+# shellcheck source=scripts/lib/chromium.sh
+source scripts/lib/chromium.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -79,6 +83,16 @@ elif $is_ci; then
     finish 1 0 0 0
 else
     pg_warn "WARNING: PostgreSQL could not be installed or started; the PostgreSQL integration tests will be skipped"
+fi
+
+# ---- Chromium -------------------------------------------------------------------
+if chromium_ensure_installed; then
+    export PORTAL_TEST_CHROMIUM=$CHROMIUM_PATH
+elif $is_ci; then
+    pg_warn "Chromium could not be installed, and CI=true: the browser tests must run in CI"
+    finish 1 0 0 0
+else
+    pg_warn "WARNING: Chromium could not be installed; the browser tests will be skipped"
 fi
 
 # ---- build ----------------------------------------------------------------------

@@ -14,6 +14,9 @@
 #   pg_cluster_running DIR      true when the cluster in DIR is up
 #   pg_connection_string PORT [DATABASE]
 
+# shellcheck source=scripts/lib/apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
+
 pg_log() { printf '== %s\n' "$*"; }
 pg_warn() { printf '!! %s\n' "$*" >&2; }
 
@@ -40,47 +43,12 @@ pg_find_bindir() {
     PG_MAJOR=$(basename "$(dirname "$PG_BINDIR")")
 }
 
-_pg_apt() {
-    if [ "$(id -u)" -eq 0 ]; then
-        DEBIAN_FRONTEND=noninteractive "$@"
-    elif command -v sudo >/dev/null 2>&1; then
-        local sudo_flags=()
-        [ -t 0 ] || sudo_flags=(-n)   # no terminal: never wait for a password
-        sudo "${sudo_flags[@]}" env DEBIAN_FRONTEND=noninteractive "$@"
-    else
-        pg_warn "not root and no sudo: cannot run $*"
-        return 1
-    fi
-}
-
-# Runs an apt-get command quietly; shows its last lines when it fails.
-_pg_apt_quiet() {
-    local log rc=0
-    log=$(mktemp) || return 1
-    _pg_apt apt-get -q -o Dpkg::Use-Pty=0 "$@" >"$log" 2>&1 || rc=$?
-    if [ "$rc" -ne 0 ]; then
-        pg_warn "apt-get $* failed (exit $rc):"
-        tail -n 15 "$log" >&2
-    fi
-    rm -f "$log"
-    return "$rc"
-}
-
 pg_ensure_installed() {
     if pg_find_bindir; then
         return 0
     fi
-    command -v apt-get >/dev/null 2>&1 || { pg_warn "PostgreSQL is not installed and apt-get is missing"; return 1; }
     pg_log "installing PostgreSQL (apt-get install postgresql)"
-    # apt-get update only when the package lists do not know postgresql yet,
-    # or when an install from the present lists fails (stale lists).
-    local candidate
-    candidate=$(apt-cache policy postgresql 2>/dev/null | awk '/Candidate:/ {print $2}')
-    if [ -z "$candidate" ] || [ "$candidate" = "(none)" ] \
-        || ! _pg_apt_quiet install -y --no-install-recommends postgresql 2>/dev/null; then
-        _pg_apt_quiet update || return 1
-        _pg_apt_quiet install -y --no-install-recommends postgresql || return 1
-    fi
+    apt_install_package postgresql --no-install-recommends || return 1
     pg_find_bindir || { pg_warn "postgresql installed but no /usr/lib/postgresql/*/bin/initdb found"; return 1; }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using Portal.Testing;
 
 namespace Portal.Integration.Tests;
 
@@ -41,26 +42,18 @@ public abstract class PortalAppFactory : WebApplicationFactory<Program>
 
 public sealed class SqliteAppFactory : PortalAppFactory
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("portal-it-").FullName;
+    private readonly TempSqliteFolder _folder = new("portal-it-");
 
     protected override IDictionary<string, string?> DatabaseSettings() => new Dictionary<string, string?>
     {
         ["Portal:Database:Provider"] = "Sqlite",
-        ["Portal:Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "portal.db")};Default Timeout=30",
+        ["Portal:Database:ConnectionString"] = _folder.ConnectionString,
     };
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temp folder left behind is harmless.
-        }
+        _folder.Dispose();
     }
 }
 
