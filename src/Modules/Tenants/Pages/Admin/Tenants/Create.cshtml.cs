@@ -61,7 +61,9 @@ public sealed class CreateModel(
 
         var tenant = result.Tenant!;
         var address = SiteUrls(tenant) is [var first, ..] ? first : tenant.Name;
-        TempData[MessageKey] = $"Đã tạo trang {tenant.DisplayName} tại {address}";
+        TempData[MessageKey] = result.InitialAdminPassword is { } password
+            ? $"Đã tạo trang {tenant.DisplayName} tại {address}. Tài khoản quản trị của trang: admin, mật khẩu: {password} (chỉ hiển thị một lần, hãy chuyển cho quản trị viên của đơn vị và đổi sau lần đăng nhập đầu)."
+            : $"Đã tạo trang {tenant.DisplayName} tại {address}";
         return RedirectToPage("Index");
     }
 
