@@ -215,7 +215,8 @@ result "per_tenant_cold_minus_warm_ms p50" "$(pct "$TMP/diff.txt" 50)"
 # Every tenant's home must answer 200 before the load (one curl process, one connection).
 CFG=$TMP/all.curl
 for ((i = 1; i <= N; i++)); do
-  printf 'url = "%s/"\noutput = "/dev/null"\nheader = "Host: donvi%d.%s"\nwrite-out = "%%{http_code}\\n"\nnext\n' "$URL" "$i" "$BASE_DOMAIN"
+  ((i == 1)) || echo next
+  printf 'url = "%s/"\noutput = "/dev/null"\nheader = "Host: donvi%d.%s"\nwrite-out = "%%{http_code}\\n"\n' "$URL" "$i" "$BASE_DOMAIN"
 done >"$CFG"
 non200=$(curl -s -m 300 -K "$CFG" | grep -vc '^200$' || true)
 result "all_tenants_home_non_200" "$non200 of $N"
