@@ -19,7 +19,8 @@ public sealed class ModuleCatalog
             throw new InvalidOperationException($"Module '{duplicate.Key}' is registered twice.");
         }
 
-        _byAssembly = Modules.ToDictionary(m => m.GetType().Assembly);
+        // One module per class library is the rule; an assembly holding several (tests) maps to none.
+        _byAssembly = Modules.GroupBy(m => m.GetType().Assembly).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
     }
 
     public IReadOnlyList<PortalModule> Modules { get; }

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Auditing;
+using Portal.Modules.Users.Models;
+
+namespace Portal.Modules.Users.Pages.Admin;
+
+[AllowAnonymous]
+public sealed class LogoutModel(SignInManager<PortalUser> signInManager, IAuditLog auditLog) : PageModel
+{
+    public const string SignedOutAction = "users.signed-out";
+
+    public void OnGet()
+    {
+    }
+
+    // Only a POST with the anti-forgery token signs out, so a link on another site cannot.
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (User.Identity is { IsAuthenticated: true, Name: { } name })
+        {
+            await auditLog.WriteAsync(SignedOutAction, name);
+        }
+
+        await signInManager.SignOutAsync();
+        return LocalRedirect("/admin/login");
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Security;
+using Portal.Modules.Users.Models;
+using Portal.Modules.Users.Services;
+
+namespace Portal.Modules.Users.Pages.Admin.Users;
+
+[RequirePermission(nameof(Permissions.ManageUsers))]
+public sealed class CreateModel(RoleManager<PortalRole> roleManager, UserAccounts accounts) : UserFormPageModel(roleManager)
+{
+    public override bool IsNew => true;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public async Task OnGetAsync() => await LoadRolesAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrEmpty(Input.Password))
+        {
+            ModelState.AddModelError("Input.Password", "Vui lòng nhập mật khẩu.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await accounts.CreateUserAsync(Input.UserName, Input.Email, Input.Password!, Input.Roles);
+            if (result.Succeeded)
+            {
+                StatusMessage = $"Đã tạo người dùng {Input.UserName.Trim()}.";
+                return Redirect("/admin/users");
+            }
+
+            AddErrors(result);
+        }
+
+        await LoadRolesAsync();
+        return Page();
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Security;
+using Portal.Modules.Users.Models;
+using Portal.Modules.Users.Services;
+
+namespace Portal.Modules.Users.Pages.Admin.Users;
+
+[RequirePermission(nameof(Permissions.ManageUsers))]
+public sealed class EditModel(UserManager<PortalUser> userManager, RoleManager<PortalRole> roleManager, UserAccounts accounts)
+    : UserFormPageModel(roleManager)
+{
+    public override bool IsNew => false;
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public PortalUser? Account { get; private set; }
+
+    public bool IsLockedOut { get; private set; }
+
+    public bool IsSelf => Account is not null && string.Equals(userManager.GetUserId(User), Account.Id, StringComparison.Ordinal);
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input = new UserInput
+        {
+            UserName = Account!.UserName ?? "",
+            Email = Account.Email,
+            Roles = [.. await userManager.GetRolesAsync(Account)],
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await accounts.UpdateAsync(Account!, Input.UserName, Input.Email, Input.Roles);
+            if (result.Succeeded && !string.IsNullOrEmpty(Input.Password))
+            {
+                result = await accounts.SetPasswordAsync(Account!, Input.Password);
+            }
+
+            if (result.Succeeded)
+            {
+                StatusMessage = $"Đã lưu người dùng {Account!.UserName}.";
+                return Redirect("/admin/users");
+            }
+
+            AddErrors(result);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (IsSelf)
+        {
+            StatusMessage = "Bạn không thể tự khóa tài khoản của mình.";
+            return Redirect($"/admin/users/{id}/edit");
+        }
+
+        var result = await accounts.LockAsync(Account!);
+        StatusMessage = result.Succeeded ? $"Đã khóa tài khoản {Account!.UserName}." : string.Join(" ", result.Errors);
+        return Redirect($"/admin/users/{id}/edit");
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var result = await accounts.UnlockAsync(Account!);
+        StatusMessage = result.Succeeded ? $"Đã mở khóa tài khoản {Account!.UserName}." : string.Join(" ", result.Errors);
+        return Redirect($"/admin/users/{id}/edit");
+    }
+
+    // The tenant filter applies: an id of another tenant's user is simply not found.
+    private async Task<bool> LoadAsync(string id)
+    {
+        Account = await userManager.FindByIdAsync(id);
+        if (Account is null)
+        {
+            return false;
+        }
+
+        IsLockedOut = await userManager.IsLockedOutAsync(Account);
+        await LoadRolesAsync();
+        return true;
+    }
+}

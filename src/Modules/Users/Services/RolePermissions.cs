@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Portal.Core.Security;
+using Portal.Modules.Users.Models;
+
+namespace Portal.Modules.Users.Services;
+
+/// <summary>A role's permissions, held as its <c>permission</c> claims.</summary>
+public sealed class RolePermissions(RoleManager<PortalRole> roleManager)
+{
+    public async Task<IReadOnlyList<string>> GetAsync(PortalRole role)
+    {
+        var claims = await roleManager.GetClaimsAsync(role).ConfigureAwait(false);
+        return claims.Where(c => c.Type == PermissionPolicies.ClaimType)
+            .Select(c => c.Value)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Makes the role grant exactly <paramref name="permissions"/>; returns false when it already did.</summary>
+    public async Task<bool> SetAsync(PortalRole role, IEnumerable<string> permissions)
+    {
+        var wanted = permissions.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToHashSet(StringComparer.Ordinal);
+        var claims = await roleManager.GetClaimsAsync(role).ConfigureAwait(false);
+        var current = claims.Where(c => c.Type == PermissionPolicies.ClaimType).ToList();
+        var changed = false;
+        foreach (var claim in current.Where(c => !wanted.Contains(c.Value)))
+        {
+            Check(await roleManager.RemoveClaimAsync(role, claim).ConfigureAwait(false));
+            changed = true;
+        }
+
+        foreach (var permission in wanted.Except(current.Select(c => c.Value), StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            Check(await roleManager.AddClaimAsync(role, new Claim(PermissionPolicies.ClaimType, permission)).ConfigureAwait(false));
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Tenancy;
+
+namespace Portal.Modules.Users.Services;
+
+/// <summary>The tenant a signed-in principal belongs to, and the check that keeps it there.</summary>
+public static class TenantClaims
+{
+    /// <summary>Claim type holding <see cref="TenantDescriptor.Id"/> of the tenant the user signed in to.</summary>
+    public const string ClaimType = "tenant_id";
+
+    /// <summary>True only when there is a current tenant and the principal was issued by it.</summary>
+    public static bool BelongsTo(ClaimsPrincipal? principal, TenantDescriptor? tenant) =>
+        tenant is not null &&
+        principal?.FindFirst(ClaimType)?.Value is { } tenantId &&
+        string.Equals(tenantId, tenant.Id, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Cookie <c>OnValidatePrincipal</c>: refuses a principal of another tenant (or any principal
+    /// outside a tenant), then lets Identity check the security stamp.
+    /// </summary>
+    public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        var tenant = context.HttpContext.RequestServices.GetService<ICurrentTenant>()?.Tenant;
+        if (!BelongsTo(context.Principal, tenant))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(context.Scheme.Name).ConfigureAwait(false);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Admin;
+using Portal.Core.Modules;
+using Portal.Core.Security;
+
+namespace Portal.Modules.Users;
+
+/// <summary>Tenant-scoped users, roles and permissions; sign-in to the admin of one tenant.</summary>
+public sealed class UsersModule : PortalModule
+{
+    public override string Name => "Users";
+
+    public override string DisplayName => "Người dùng";
+
+    public override bool IsAlwaysEnabled => true;
+
+    public override IEnumerable<Permission> Permissions => Users.Permissions.All;
+
+    public override IEnumerable<AdminMenuItem> AdminMenu =>
+    [
+        new("Người dùng", "/admin/users", Users.Permissions.ManageUsers.Name, Order: 900),
+        new("Vai trò", "/admin/roles", Users.Permissions.ManageRoles.Name, Order: 910),
+    ];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPortalIdentity();
+        services.AddPortalSignInCookie();
+    }
+}

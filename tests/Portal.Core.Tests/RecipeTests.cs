@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Portal.Core.Recipes;
+using Portal.Core.Tenancy;
+using Portal.Testing;
+
+namespace Portal.Core.Tests;
+
+public sealed class RecipeTests
+{
+    [Theory]
+    [InlineData("{ \"name\": \"x\", \"steps\": [ }")]
+    [InlineData("not json")]
+    [InlineData("{ \"name\": \"x\", \"steps\": [], }")]
+    public void Parse_InvalidJson_SaysWhereInVietnamese(string json)
+    {
+        var error = Assert.Throws<RecipeException>(() => RecipeParser.Parse(json, "bad.recipe.json"));
+        Assert.Contains("JSON sai cú pháp ở dòng", error.UserMessage, StringComparison.Ordinal);
+        Assert.Contains("invalid JSON at line", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_MissingNameAndSteps_ListsBothErrors()
+    {
+        var error = Assert.Throws<RecipeException>(() => RecipeParser.Parse("{}", "empty.recipe.json"));
+        Assert.Equal(2, error.Errors.Count);
+    }
+
+    [Fact]
+    public void Parse_StepWithoutName_IsRejected()
+    {
+        var error = Assert.Throws<RecipeException>(() => RecipeParser.Parse("""{"name":"x","steps":[{"name":"a"},{"other":1}]}""", "x"));
+        Assert.Contains("bước 2", error.UserMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_UnknownStep_RunsNoStepAtAll()
+    {
+        var counting = new CountingStep();
+        var executor = Executor(counting);
+        var recipe = RecipeParser.Parse("""{"name":"x","steps":[{"name":"count"},{"name":"missing"}]}""", "x");
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => executor.ExecuteAsync(recipe, SqliteTestDatabase.NewTenant("a")));
+
+        Assert.Contains("'missing' không được hỗ trợ", error.UserMessage, StringComparison.Ordinal);
+        Assert.Equal(0, counting.Runs);
+    }
+
+    [Fact]
+    public async Task Execute_InvalidStepBody_RunsNoStepAtAll()
+    {
+        var counting = new CountingStep();
+        var recipe = RecipeParser.Parse("""{"name":"x","steps":[{"name":"count"},{"name":"count","fail":true}]}""", "x");
+
+        await Assert.ThrowsAsync<RecipeException>(() => Executor(counting).ExecuteAsync(recipe, SqliteTestDatabase.NewTenant("a")));
+
+        Assert.Equal(0, counting.Runs);
+    }
+
+    [Fact]
+    public async Task Execute_ExpandsVariables_WithJsonEscaping()
+    {
+        var counting = new CountingStep();
+        var recipe = RecipeParser.Parse("""{"name":"x","steps":[{"name":"count","text":"{{tenant.displayName}} / {{secret}} / {{unknown}}"}]}""", "x");
+        var run = new RecipeRun();
+        run.Variables["secret"] = "a\"b\\c";
+        var tenant = SqliteTestDatabase.NewTenant("a") with { DisplayName = "Sở Tài chính" };
+
+        await Executor(counting).ExecuteAsync(recipe, tenant, run);
+
+        Assert.Equal("Sở Tài chính / a\"b\\c / {{unknown}}", counting.LastText);
+    }
+
+    [Fact]
+    public async Task Execute_RecipeThatStartsItself_IsRefused()
+    {
+        var recipe = RecipeParser.Parse("""{"name":"x","steps":[]}""", "x");
+        var run = new RecipeRun();
+        run.Recipes.Push("x");
+        await Assert.ThrowsAsync<RecipeException>(() => Executor(new CountingStep()).ExecuteAsync(recipe, SqliteTestDatabase.NewTenant("a"), run));
+    }
+
+    private static RecipeExecutor Executor(IRecipeStep step)
+    {
+        var services = new ServiceCollection();
+        services.AddScoped<CurrentTenant>();
+        var provider = services.BuildServiceProvider();
+        return new RecipeExecutor([step], new TenantScopeFactory(provider.GetRequiredService<IServiceScopeFactory>()), NullLogger<RecipeExecutor>.Instance);
+    }
+
+    private sealed class CountingStep : IRecipeStep
+    {
+        public int Runs { get; private set; }
+        public string? LastText { get; private set; }
+        public string Name => "count";
+
+        public IEnumerable<RecipeError> Validate(JsonElement step) =>
+            step.GetBoolean("fail") == true ? [new RecipeError("asked to fail", "yêu cầu lỗi")] : [];
+
+        public Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+        {
+            Runs++;
+            LastText = context.Step.GetString("text");
+            return Task.CompletedTask;
+        }
+    }
+}
