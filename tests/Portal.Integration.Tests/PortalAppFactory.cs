@@ -15,6 +15,8 @@ public abstract class PortalAppFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Kiem-Thu-2026-Mat-Khau";
     public const string BaseDomain = "thainguyen.localhost";
 
+    private readonly string _keys = Directory.CreateTempSubdirectory("portal-it-keys-").FullName;
+
     protected abstract IDictionary<string, string?> DatabaseSettings();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -26,6 +28,7 @@ public abstract class PortalAppFactory : WebApplicationFactory<Program>
             ["Portal:Setup:Demo"] = "true",
             ["Portal:Setup:AdminPassword"] = AdminPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Portal:DataProtection:KeysPath"] = _keys,
         }));
     }
 

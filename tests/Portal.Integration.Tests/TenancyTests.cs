@@ -7,6 +7,7 @@ using Portal.Core.Tenancy;
 using Portal.Modules.Contents.Models;
 using Portal.Modules.Contents.Services;
 using Portal.Modules.Tenants.Services;
+using Portal.Modules.Users.Services;
 
 namespace Portal.Integration.Tests;
 
@@ -146,6 +147,73 @@ public abstract class TenancyTests<TFactory>(TFactory app) : IClassFixture<TFact
             Assert.NotEqual("Ghi đè từ A", stored.DisplayText);
             return 0;
         });
+    }
+
+    [ProviderFact]
+    public async Task Admin_AsksAnAnonymousVisitorToSignIn()
+    {
+        using var client = App.ClientFor(PortalAppFactory.HostOf("sotaichinh"));
+        var response = await client.GetAsync(new Uri("/admin", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/admin/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Đăng nhập", await client.GetStringAsync(new Uri("/admin/login", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [ProviderFact]
+    public async Task UserOfA_CannotSignInOnB_AndTheCookieOfA_IsRefusedOnB()
+    {
+        var a = await CreateTenantAsync("Sở Đăng nhập A " + Guid.NewGuid().ToString("N")[..6]);
+        var b = await CreateTenantAsync("Sở Đăng nhập B " + Guid.NewGuid().ToString("N")[..6]);
+        const string Password = "Bien-Tap-Vien-2026";
+        var created = await InTenantAsync(a, sp => sp.GetRequiredService<IUserAccounts>().CreateUserAsync("bientapvien", null, Password, ["Biên tập viên"]));
+        Assert.True(created.Succeeded);
+
+        using var onB = App.ClientFor(b.HostNames[0]);
+        var refused = await SignInAsync(onB, "bientapvien", Password);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var onA = App.ClientFor(a.HostNames[0]);
+        var accepted = await SignInAsync(onA, "bientapvien", Password);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var cookie = string.Join("; ", accepted.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        Assert.Equal(HttpStatusCode.OK, (await onA.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+
+        // The same cookie replayed on B's host is not even readable there.
+        using var replay = new HttpRequestMessage(HttpMethod.Get, new Uri("/admin", UriKind.Relative));
+        replay.Headers.Add("Cookie", cookie);
+        using var stranger = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri($"http://{b.HostNames[0]}/"),
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+        });
+        var response = await stranger.SendAsync(replay);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/admin/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [ProviderFact]
+    public async Task TenantsAdmin_IsOnlyOnTheProvincePortal()
+    {
+        foreach (var (label, expected) in new[] { ("Default", HttpStatusCode.OK), ("sotaichinh", HttpStatusCode.NotFound) })
+        {
+            using var client = App.ClientFor(PortalAppFactory.HostOf(label));
+            Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, "admin", PortalAppFactory.AdminPassword)).StatusCode);
+            Assert.Equal(expected, (await client.GetAsync(new Uri("/admin/tenants", UriKind.Relative))).StatusCode);
+        }
+    }
+
+    protected static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var form = await client.GetStringAsync(new Uri("/admin/login", UriKind.Relative));
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync(new Uri("/admin/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
     }
 
     protected async Task<TenantDescriptor> CreateTenantAsync(string displayName)

@@ -103,6 +103,10 @@ public static class TenantsCommand
             if (result.Succeeded)
             {
                 created++;
+                if (result.InitialAdminPassword is { } password)
+                {
+                    await output.WriteLineAsync($"{result.Tenant!.Name}: admin / {password}").ConfigureAwait(false);
+                }
             }
             else
             {
@@ -133,6 +137,11 @@ public static class TenantsCommand
 
         var tenant = result.Tenant!;
         await output.WriteLineAsync($"{tenant.DisplayName} ({tenant.Name}): {tenant.State}, http://{(tenant.HostNames.Count > 0 ? tenant.HostNames[0] : "")}").ConfigureAwait(false);
+        if (result.InitialAdminPassword is { } password)
+        {
+            await output.WriteLineAsync($"Tài khoản quản trị: admin, mật khẩu (chỉ in một lần): {password}").ConfigureAwait(false);
+        }
+
         return 0;
     }
 

@@ -10,25 +10,17 @@ public static class DatabaseServiceCollectionExtensions
     /// <summary>Registers the configured provider's context as the platform's <see cref="PortalDbContext"/>.</summary>
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(options);
-        switch (options.Provider)
-        {
-            case DatabaseProvider.PostgreSql:
-                var connectionString = PostgresConnectionString(options);
-                services.AddSingleton<PostgresTenantSessionInterceptor>();
-                services.AddDbContext<PostgresPortalDbContext>((sp, db) => db
-                    .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-                    .AddInterceptors(sp.GetRequiredService<PostgresTenantSessionInterceptor>()));
-                services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<PostgresPortalDbContext>());
-                break;
-            default:
-                var sqlite = SqliteConnectionString(options, environment);
-                services.AddDbContext<SqlitePortalDbContext>(db => db.UseSqlite(sqlite));
-                services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
-                break;
-        }
-
+        // Read when first needed, not now: hosts (and tests) may add configuration after registration.
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
+        services.AddSingleton<PostgresTenantSessionInterceptor>();
+        services.AddDbContext<PostgresPortalDbContext>((sp, db) => db
+            .UseNpgsql(PostgresConnectionString(sp.GetRequiredService<DatabaseOptions>()))
+            .AddInterceptors(sp.GetRequiredService<PostgresTenantSessionInterceptor>()));
+        services.AddDbContext<SqlitePortalDbContext>((sp, db) => db
+            .UseSqlite(SqliteConnectionString(sp.GetRequiredService<DatabaseOptions>(), environment)));
+        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.PostgreSql
+            ? sp.GetRequiredService<PostgresPortalDbContext>()
+            : sp.GetRequiredService<SqlitePortalDbContext>());
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

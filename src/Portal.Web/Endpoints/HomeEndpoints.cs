@@ -1,4 +1,4 @@
-using System.Net;
+using Portal.Core.Text;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Portal.Core.Tenancy;
@@ -31,8 +31,8 @@ public static class HomeEndpoints
 
     private static byte[] Render(TenantDescriptor tenant)
     {
-        var name = WebUtility.HtmlEncode(tenant.DisplayName);
-        var kind = WebUtility.HtmlEncode(tenant.Kind.ToVietnamese());
+        var name = VietnameseHtml.Encode(tenant.DisplayName);
+        var kind = VietnameseHtml.Encode(tenant.Kind.ToVietnamese());
         var root = tenant.UrlPrefix is { Length: > 0 } prefix ? "/" + prefix : "";
         return Encoding.UTF8.GetBytes(
             $"""

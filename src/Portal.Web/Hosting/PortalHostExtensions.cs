@@ -5,6 +5,10 @@ using Portal.Core;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
+using Portal.Core.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Portal.Modules.Tenants;
 using Portal.Web.Data;
 using Portal.Web.Endpoints;
@@ -31,6 +35,11 @@ public static class PortalHostExtensions
         services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.Section));
         services.AddSingleton<FirstRunSetup>();
 
+        services.AddWebEncoders(o => o.TextEncoderSettings = VietnameseHtml.Settings);
+        services.AddDataProtection().SetApplicationName("Portal.Orchard");
+        // Resolved when first needed, so configuration added after registration (tests, hosts) applies.
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, loggers) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(DataProtectionKeysFolder(configuration, environment)), loggers));
         services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin"))
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>()
@@ -96,6 +105,12 @@ public static class PortalHostExtensions
             }
         });
     }
+
+    /// <summary>Keys that sign cookies must survive restarts (and be shared by all nodes: point this at shared storage).</summary>
+    private static string DataProtectionKeysFolder(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Portal:DataProtection:KeysPath"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, environment.ContentRootPath)
+            : Path.Combine(environment.ContentRootPath, "App_Data", "keys");
 
     private static string RecipesFolder(IConfiguration configuration, IHostEnvironment environment)
     {

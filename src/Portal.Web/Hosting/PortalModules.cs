@@ -1,6 +1,7 @@
 using Portal.Core.Modules;
 using Portal.Modules.Contents;
 using Portal.Modules.Tenants;
+using Portal.Modules.Users;
 
 namespace Portal.Web.Hosting;
 
@@ -10,6 +11,7 @@ public static class PortalModules
     public static PortalModule[] All() =>
     [
         new TenantsModule(),
+        new UsersModule(),
         new ContentsModule(),
     ];
 }

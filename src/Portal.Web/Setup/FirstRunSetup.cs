@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Portal.Core.Recipes;
+using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Services;
 
@@ -33,7 +33,7 @@ public sealed partial class FirstRunSetup(
         var recipe = recipes.Find(settings.Recipe) ?? throw new InvalidOperationException($"Setup recipe '{settings.Recipe}' was not found.");
         var demo = settings.Demo ? recipes.Find(settings.DemoRecipe) ?? throw new InvalidOperationException($"Demo recipe '{settings.DemoRecipe}' was not found.") : null;
 
-        var generated = string.IsNullOrEmpty(settings.AdminPassword) ? GeneratePassword() : null;
+        var generated = string.IsNullOrEmpty(settings.AdminPassword) ? PasswordGenerator.Generate() : null;
         var run = new RecipeRun();
         run.Variables["adminPassword"] = settings.AdminPassword is { Length: > 0 } configured ? configured : generated!;
 
@@ -58,23 +58,6 @@ public sealed partial class FirstRunSetup(
 
     // The provisioner writes only the global tenants table here; the scope needs some tenant.
     private static readonly TenantDescriptor Bootstrap = new() { Id = "bootstrap", Name = "bootstrap", DisplayName = "bootstrap" };
-
-    /// <summary>16 random characters with each class the password rules ask for.</summary>
-    private static string GeneratePassword()
-    {
-        const string Lower = "abcdefghijkmnpqrstuvwxyz";
-        const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-        const string Digits = "23456789";
-        var chars = new char[16];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            var set = (i % 3) switch { 0 => Lower, 1 => Upper, _ => Digits };
-            chars[i] = set[RandomNumberGenerator.GetInt32(set.Length)];
-        }
-
-        RandomNumberGenerator.Shuffle(chars.AsSpan());
-        return new string(chars);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "First run: provisioning from recipe {Recipe}")]
     private static partial void LogSetup(ILogger logger, string recipe);

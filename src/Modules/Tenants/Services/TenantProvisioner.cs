@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Recipes;
+using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Models;
 
@@ -22,6 +23,9 @@ public sealed record CreateTenantRequest(string DisplayName, TenantKind Kind)
 /// <summary>The outcome of a tenant operation: the tenant, or Vietnamese messages saying what is wrong.</summary>
 public sealed record TenantResult(TenantDescriptor? Tenant, IReadOnlyList<string> Errors)
 {
+    /// <summary>The new site's <c>admin</c> password when this call generated it: show it once, store it nowhere.</summary>
+    public string? InitialAdminPassword { get; init; }
+
     public bool Succeeded => Errors.Count == 0;
 
     public static TenantResult Fail(params string[] errors) => new(null, errors);
@@ -42,6 +46,9 @@ public sealed partial class TenantProvisioner(
     IOptions<TenantsOptions> options,
     ILogger<TenantProvisioner> logger)
 {
+    /// <summary>The recipe variable the <c>users</c> step reads for the site's first administrator.</summary>
+    public const string AdminPasswordVariable = "adminPassword";
+
     private DbSet<TenantRecord> Tenants => db.Set<TenantRecord>();
 
     public string BaseDomain => options.Value.BaseDomain;
@@ -127,6 +134,16 @@ public sealed partial class TenantProvisioner(
         record.UrlPrefix = prefix;
         var tenant = record.ToDescriptor();
 
+        run ??= new RecipeRun();
+        run.Variables.TryAdd("baseDomain", BaseDomain);
+        string? generatedPassword = null;
+        if (!run.Variables.ContainsKey(AdminPasswordVariable))
+        {
+            // A site made after the first run gets its own admin password, shown once to whoever made it.
+            generatedPassword = PasswordGenerator.Generate();
+            run.Variables[AdminPasswordVariable] = generatedPassword;
+        }
+
         // Check the recipe before anything is written, so a bad recipe changes nothing.
         try
         {
@@ -143,11 +160,20 @@ public sealed partial class TenantProvisioner(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        run ??= new RecipeRun();
-        run.Variables.TryAdd("baseDomain", BaseDomain);
-        await executor.ExecuteAsync(recipe, tenant, run, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await executor.ExecuteAsync(recipe, tenant, run, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (generatedPassword is not null)
+            {
+                run.Variables.Remove(AdminPasswordVariable);
+            }
+        }
+
         LogTenantCreated(logger, label, host);
-        return new TenantResult(registry.FindById(record.Id) ?? tenant, []);
+        return new TenantResult(registry.FindById(record.Id) ?? tenant, []) { InitialAdminPassword = generatedPassword };
     }
 
     /// <summary>Enables or disables a tenant; the province portal cannot be disabled.</summary>

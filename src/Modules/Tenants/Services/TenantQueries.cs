@@ -1,14 +1,18 @@
+using Microsoft.EntityFrameworkCore;
 using Portal.Core;
+using Portal.Core.Data;
 using Portal.Core.Tenancy;
 using Portal.Core.Text;
+using Portal.Modules.Tenants.Models;
 
 namespace Portal.Modules.Tenants.Services;
 
 /// <summary>
 /// Lists tenants for the admin and the command line, from the in-memory registry: a few
-/// thousand tenants page and search in microseconds, with no query per request.
+/// thousand tenants page and search in microseconds, with no query per request. What the
+/// registry does not hold (creation dates, the recipe) is read from the table on demand.
 /// </summary>
-public sealed class TenantQueries(TenantRegistry registry)
+public sealed class TenantQueries(TenantRegistry registry, PortalDbContext db)
 {
     public const int DefaultPageSize = 20;
 
@@ -28,6 +32,20 @@ public sealed class TenantQueries(TenantRegistry registry)
         page = Paging.ClampPage(page, pageSize, matches.Count);
         return new PagedResult<TenantDescriptor>(matches.Skip((page - 1) * pageSize).Take(pageSize).ToList(), page, pageSize, matches.Count);
     }
+
+    public TenantDescriptor? Find(string id) => registry.FindById(id);
+
+    /// <summary>The stored settings of one tenant, with what the registry leaves out (recipe, dates).</summary>
+    public Task<TenantRecord?> FindRecordAsync(string id, CancellationToken cancellationToken = default) =>
+        db.Set<TenantRecord>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+
+    /// <summary>When each of the given tenants was created (UTC), for one page of a list.</summary>
+    public async Task<IReadOnlyDictionary<string, DateTime>> CreatedUtcAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        await db.Set<TenantRecord>().AsNoTracking()
+            .Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.CreatedUtc })
+            .ToDictionaryAsync(t => t.Id, t => t.CreatedUtc, cancellationToken)
+            .ConfigureAwait(false);
 
     private static string Fold(string text) => VietnameseText.RemoveDiacritics(text.Trim()).ToLowerInvariant();
 }

@@ -1,4 +1,4 @@
-using System.Net;
+using Portal.Core.Text;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
@@ -35,8 +35,8 @@ public static class TenantStatusPages
         $"""
         <!DOCTYPE html>
         <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{WebUtility.HtmlEncode(title)}</title>
+        <title>{VietnameseHtml.Encode(title)}</title>
         <style>body{"{"}font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222{"}"}h1{"{"}color:#b71c1c{"}"}</style>
-        </head><body><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(message)}</p></body></html>
+        </head><body><h1>{VietnameseHtml.Encode(title)}</h1><p>{VietnameseHtml.Encode(message)}</p></body></html>
         """);
 }

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Portal.Core.Recipes;
+using Portal.Core.Security;
+using Portal.Core.Tenancy;
+using Portal.Modules.Tenants.Services;
+
+namespace Portal.Modules.Tenants.Pages.Admin.Tenants;
+
+/// <summary>Creates a component site from a recipe; the provisioner derives the host label and checks everything.</summary>
+[RequirePermission(nameof(Permissions.ManageTenants))]
+public sealed class CreateModel(
+    ICurrentTenant currentTenant,
+    TenantProvisioner provisioner,
+    IRecipeStore recipes,
+    IOptions<TenantsOptions> options)
+    : TenantsAdminPageModel(currentTenant)
+{
+    // The province's own recipe and the demo data are not for component sites.
+    private static readonly string[] HiddenRecipes = ["province-portal", "demo"];
+
+    public static readonly TenantKind[] Kinds = [TenantKind.Department, TenantKind.Commune, TenantKind.Organisation];
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<RecipeDocument> Recipes { get; } =
+        [.. recipes.List().Where(r => !HiddenRecipes.Contains(r.Name, StringComparer.OrdinalIgnoreCase))];
+
+    public string BaseDomain => provisioner.BaseDomain;
+
+    public void OnGet() => Input.Recipe = options.Value.ComponentSiteRecipe;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!Recipes.Any(r => string.Equals(r.Name, Input.Recipe, StringComparison.OrdinalIgnoreCase)))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(InputModel.Recipe)}", "Vui lòng chọn một kịch bản trong danh sách.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var request = new CreateTenantRequest(Input.DisplayName, Input.Kind)
+        {
+            Label = Input.Label,
+            Recipe = Input.Recipe,
+            UrlPrefix = Input.UrlPrefix,
+        };
+
+        // No request-abort token: once the tenant row is written its recipe must run to the end.
+        var result = await provisioner.CreateAsync(request, ActingTenant);
+        if (!result.Succeeded)
+        {
+            Errors.AddRange(result.Errors);
+            return Page();
+        }
+
+        var tenant = result.Tenant!;
+        var address = SiteUrls(tenant) is [var first, ..] ? first : tenant.Name;
+        TempData[MessageKey] = $"Đã tạo trang {tenant.DisplayName} tại {address}";
+        return RedirectToPage("Index");
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Vui lòng nhập tên đơn vị.")]
+        [StringLength(256, ErrorMessage = "Tên đơn vị dài tối đa 256 ký tự.")]
+        public string DisplayName { get; set; } = "";
+
+        [AllowedValues(TenantKind.Department, TenantKind.Commune, TenantKind.Organisation, ErrorMessage = "Vui lòng chọn loại đơn vị.")]
+        public TenantKind Kind { get; set; } = TenantKind.Department;
+
+        [StringLength(HostLabel.MaxLength, ErrorMessage = "Tên miền con dài tối đa 63 ký tự.")]
+        public string? Label { get; set; }
+
+        [Required(ErrorMessage = "Vui lòng chọn kịch bản.")]
+        public string Recipe { get; set; } = "";
+
+        [StringLength(HostLabel.MaxLength, ErrorMessage = "Tiền tố đường dẫn dài tối đa 63 ký tự.")]
+        public string? UrlPrefix { get; set; }
+    }
+}
