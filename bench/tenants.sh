@@ -138,6 +138,8 @@ pct() { sort -g "$1" | awk -v p="$2" '{ a[NR] = $1 } END { if (NR == 0) { print 
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 
 log "temp folder $TMP, app on $URL"
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+result "loadavg_at_start (1/5/15 min)" "$(loadavg) on $(nproc) cores"
 
 # --- first run: creates the database and the province portal --------------------------------------
 log "first run: migrations + province portal (tenant Default)"
@@ -156,10 +158,11 @@ IMPORT=$TMP/tenants.txt
 for ((i = 1; i <= N; i++)); do echo "Đơn vị thử nghiệm $i;organisation;donvi$i"; done >"$IMPORT"
 PROVISION_TIMEOUT=$((120 + N * 2))
 log "provisioning $N tenants: dotnet Portal.Web.dll tenants import (timeout ${PROVISION_TIMEOUT}s)"
-t0=$(date +%s.%N)
+t0=$(date +%s.%N); start_s=$SECONDS
 set +e
 (cd "$APP" && timeout "$PROVISION_TIMEOUT" dotnet Portal.Web.dll tenants import "$IMPORT") 2>&1 \
-  | tee "$TMP/import.log" | grep --line-buffered -E '^(Đã xử lý|Dòng|Lỗi|Unhandled|Chưa)' >&2
+  | tee "$TMP/import.log" | grep --line-buffered -E '^(Đã xử lý|Dòng|Lỗi|Unhandled|Chưa)' \
+  | while IFS= read -r line; do printf '[bench +%ds] %s\n' "$((SECONDS - start_s))" "$line"; done >&2
 rc=${PIPESTATUS[0]}
 set -e
 t1=$(date +%s.%N)
@@ -247,11 +250,13 @@ run_wrk() { # name path
   result "${name}_socket_errors" "$errors"
   W[${name}_rps]=$rps; W[${name}_p50]=$p50; W[${name}_p99]=$p99; W[${name}_non2xx]=$non2xx
 }
+result "loadavg_before_wrk" "$(loadavg)"
 declare -A W
 run_wrk home /
 run_wrk health /health/live
 kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
 
+result "loadavg_after_wrk" "$(loadavg)"
 RSS_LOAD_MAX=$(sort -n "$TMP/rss-samples.txt" | tail -n 1 | awk '{ printf "%.1f", $1 / 1024 }')
 result "rss_max_during_load_MB" "$RSS_LOAD_MAX"
 result "rss_after_load_MB" "$(mem_mb VmRSS)"
