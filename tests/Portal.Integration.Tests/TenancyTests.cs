@@ -194,6 +194,20 @@ public abstract class TenancyTests<TFactory>(TFactory app) : IClassFixture<TFact
     }
 
     [ProviderFact]
+    public async Task AUserWithoutTheAdminRight_IsTurnedAwayFromTheAdmin()
+    {
+        var site = await CreateTenantAsync("Sở Quyền " + Guid.NewGuid().ToString("N")[..6]);
+        const string Password = "Nguoi-Dung-2026";
+        Assert.True((await InTenantAsync(site, sp => sp.GetRequiredService<IUserAccounts>().CreateUserAsync("congdan", null, Password, []))).Succeeded);
+
+        using var client = App.ClientFor(site.HostNames[0]);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, "congdan", Password)).StatusCode);
+        var response = await client.GetAsync(new Uri("/admin", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/admin/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [ProviderFact]
     public async Task TenantsAdmin_IsOnlyOnTheProvincePortal()
     {
         foreach (var (label, expected) in new[] { ("Default", HttpStatusCode.OK), ("sotaichinh", HttpStatusCode.NotFound) })

@@ -40,7 +40,8 @@ public static class PortalHostExtensions
         // Resolved when first needed, so configuration added after registration (tests, hosts) applies.
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, loggers) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(DataProtectionKeysFolder(configuration, environment)), loggers));
-        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin"))
+        // Every admin page needs at least the right to use the admin; pages add their own permission.
+        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", Portal.Modules.Users.Permissions.AccessAdmin.PolicyName))
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>()
             .Configure<ModuleCatalog>((options, catalog) => options.Conventions.Add(new ModulePageConvention(catalog)));
