@@ -8,7 +8,7 @@ namespace Portal.Web.Data;
 public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>Registers the configured provider's context as the platform's <see cref="PortalDbContext"/>.</summary>
-    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IHostEnvironment environment)
     {
         // Read when first needed, not now: hosts (and tests) may add configuration after registration.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());

@@ -30,7 +30,7 @@ public static class PortalHostExtensions
         builder.AddPortalLogging();
         var services = builder.Services;
         services.AddPortalPlatform(builder.Configuration, PortalModules.All());
-        services.AddPortalDatabase(builder.Configuration, builder.Environment);
+        services.AddPortalDatabase(builder.Environment);
         services.AddSingleton<IRecipeStore>(sp => new FileRecipeStore(RecipesFolder(builder.Configuration, builder.Environment)));
         services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.Section));
         services.AddSingleton<FirstRunSetup>();

@@ -11,7 +11,7 @@ namespace Portal.Web.Setup;
 /// recipe, then (when asked) the demo component sites, and says how to sign in.
 /// </summary>
 public sealed partial class FirstRunSetup(
-    ITenantScopeFactory scopes,
+    IServiceScopeFactory scopeFactory,
     TenantRegistry registry,
     IRecipeStore recipes,
     RecipeExecutor executor,
@@ -38,8 +38,9 @@ public sealed partial class FirstRunSetup(
         run.Variables["adminPassword"] = settings.AdminPassword is { Length: > 0 } configured ? configured : generated!;
 
         TenantDescriptor portal;
-        await using (var bootstrap = scopes.CreateScope(Bootstrap))
+        await using (var bootstrap = scopeFactory.CreateAsyncScope())
         {
+            // Creating Default writes only the global tenants table, so no tenant scope is needed.
             var provisioner = bootstrap.ServiceProvider.GetRequiredService<TenantProvisioner>();
             run.Variables["baseDomain"] = provisioner.BaseDomain;
             portal = await provisioner.EnsureDefaultAsync("Cổng Thông tin điện tử tỉnh", cancellationToken).ConfigureAwait(false);
@@ -55,9 +56,6 @@ public sealed partial class FirstRunSetup(
 
         return new SetupResult(Ran: true, generated);
     }
-
-    // The provisioner writes only the global tenants table here; the scope needs some tenant.
-    private static readonly TenantDescriptor Bootstrap = new() { Id = "bootstrap", Name = "bootstrap", DisplayName = "bootstrap" };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "First run: provisioning from recipe {Recipe}")]
     private static partial void LogSetup(ILogger logger, string recipe);

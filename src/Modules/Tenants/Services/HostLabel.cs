@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Portal.Core.Text;
 
 namespace Portal.Modules.Tenants.Services;
@@ -8,7 +9,7 @@ namespace Portal.Modules.Tenants.Services;
 /// <c>tencoquan.thainguyen.gov.vn</c>): "Sở Tài chính" -> "sotaichinh",
 /// "Phường Phan Đình Phùng" -> "phandinhphung", "Sở Khoa học và Công nghệ" -> "sokhoahoccongnghe".
 /// </summary>
-public static class HostLabel
+public static partial class HostLabel
 {
     /// <summary>DNS allows 63 characters in one label.</summary>
     public const int MaxLength = 63;
@@ -30,11 +31,8 @@ public static class HostLabel
     public static string? FromName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var words = VietnameseText.RemoveDiacritics(name.Normalize(NormalizationForm.FormC))
-            .ToLowerInvariant()
-            .Split(static c => !char.IsAsciiLetterOrDigit(c))
-            .Where(w => w.Length > 0)
-            .ToList();
+        var folded = VietnameseText.RemoveDiacritics(name.Normalize(NormalizationForm.FormC)).ToLowerInvariant();
+        var words = NonAlphanumeric().Split(folded).Where(w => w.Length > 0).ToList();
 
         var joined = string.Join(' ', words);
         foreach (var prefix in AdministrativePrefixes)
@@ -76,20 +74,6 @@ public static class HostLabel
         return Reserved.Contains(label) ? $"Tên miền con '{label}' đã được hệ thống dành riêng." : null;
     }
 
-    /// <summary>Split helper: splits on every char matching <paramref name="isSeparator"/>.</summary>
-    private static string[] Split(this string text, Func<char, bool> isSeparator)
-    {
-        var parts = new List<string>();
-        var start = 0;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            if (i == text.Length || isSeparator(text[i]))
-            {
-                parts.Add(text[start..i]);
-                start = i + 1;
-            }
-        }
-
-        return [.. parts];
-    }
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonAlphanumeric();
 }
