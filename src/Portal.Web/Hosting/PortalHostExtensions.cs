@@ -46,30 +46,38 @@ public static class PortalHostExtensions
         services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>()
             .Configure<ModuleCatalog>((options, catalog) => options.Conventions.Add(new ModulePageConvention(catalog)));
         services.AddAuthorization();
-        services.AddAntiforgery();
+        services.AddPortalReverseProxy();
+        services.AddPortalCookieSecurity();
 
         services.AddHealthChecks().AddDbContextCheck<Portal.Core.Data.PortalDbContext>("database", tags: ["ready"]);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Per tenant and client address: a flood on one site does not lock out another's editors.
-            options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                PartitionKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
-            options.AddPolicy(PublicFormRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                PartitionKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(1) }));
+            // Per tenant and real client address (after forwarded headers), submissions only: a
+            // flood on one site does not lock out another's editors, and opening a form costs nothing.
+            options.AddPolicy(LoginRateLimit, context => PostsPerClient(context, permitPerMinute: 10));
+            options.AddPolicy(PublicFormRateLimit, context => PostsPerClient(context, permitPerMinute: 5));
         });
         return builder;
     }
 
-    private static string PartitionKey(HttpContext context) =>
-        $"{context.RequestServices.GetService<ICurrentTenant>()?.Tenant?.Id}|{context.Connection.RemoteIpAddress}";
+    private static RateLimitPartition<string> PostsPerClient(HttpContext context, int permitPerMinute) =>
+        HttpMethods.IsPost(context.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                $"{context.RequestServices.GetService<ICurrentTenant>()?.Tenant?.Id}|{context.Connection.RemoteIpAddress}",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitPerMinute, Window = TimeSpan.FromMinutes(1) })
+            : RateLimitPartition.GetNoLimiter("");
 
-    /// <summary>The request pipeline, in order: tenant first, then routing, module gate, sign-in.</summary>
+    /// <summary>The request pipeline, in order: the real client, headers, tenant, routing, module gate, sign-in.</summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UsePortalReverseProxy();
+        app.UsePortalSecurityHeaders();
+        app.UsePortalCookieSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
+            app.UseHsts();
         }
 
         app.UseStaticFiles();
