@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Admin;
 using Portal.Core.Modules;
 using Portal.Core.Security;
+using Portal.Modules.Users.Services;
 
 namespace Portal.Modules.Users;
 
@@ -27,5 +28,6 @@ public sealed class UsersModule : PortalModule
     {
         services.AddPortalIdentity();
         services.AddPortalSignInCookie();
+        services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));
     }
 }

@@ -86,7 +86,6 @@ internal static class UsersServiceCollectionExtensions
             .AddTenantCookie(IdentityConstants.TwoFactorRememberMeScheme, new HostOnlyCookieManager(".portal.2fa-remember", "__Host-portal-2fa-remember"), options =>
                 options.Events.OnValidatePrincipal = SecurityStampValidator.ValidateAsync<ITwoFactorSecurityStampValidator>);
 
-        services.AddOptions<SessionLimits>().BindConfiguration(SessionLimits.Section);
         // The ticket expires after the idle timeout; each request past half of it slides it on.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<SessionLimits>>((options, limits) => options.ExpireTimeSpan = limits.Value.IdleTimeout);
