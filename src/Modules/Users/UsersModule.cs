@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Admin;
+using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Security;
+using Portal.Modules.Users.Data.Migrations;
 using Portal.Modules.Users.Services;
 
 namespace Portal.Modules.Users;
@@ -29,5 +31,6 @@ public sealed class UsersModule : PortalModule
         services.AddPortalIdentity();
         services.AddPortalSignInCookie();
         services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));
+        services.AddModuleMigrations<UsersSqliteMigrations, UsersPostgresMigrations>();
     }
 }
