@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
+using Portal.Modules.Tenants.Services;
 using Portal.Modules.Users.Models;
 using Portal.Modules.Users.Pages.Admin;
 using Portal.Modules.Users.Services;
@@ -329,6 +330,52 @@ public sealed partial class SecurityTests(SecurityAppFactory app) : IClassFixtur
         AssertSentToSignIn(await thief.SendAsync(replay));
     }
 
+    // --- Finding 9: admin network allow-list --------------------------------------------------------
+
+    [Fact]
+    public async Task AnAdminAllowList_LetsOnlyItsNetworksIntoTheAdmin_AndLeavesThePublicSiteOpen()
+    {
+        var site = app.Services.GetRequiredService<ITenantDirectory>().FindByName("phuluong")!;
+        var host = site.HostNames[0];
+        Assert.True((await InPortalAsync(sp => sp.GetRequiredService<TenantProvisioner>().UpdateAdminNetworksAsync(site.Id, ["10.1.0.0/16", "2001:db8::/32"]))).Succeeded);
+        try
+        {
+            using var inside = app.ClientFrom(host, "10.1.2.3");
+            Assert.Equal(HttpStatusCode.OK, (await inside.GetAsync(new Uri("/admin/login", UriKind.Relative))).StatusCode);
+
+            using var outside = app.ClientFrom(host, "10.2.0.1");
+            var refused = await outside.GetAsync(new Uri("/admin/login", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains(AdminNetworkGate.Refused, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, (await PostLoginAsync(outside, "admin", PortalAppFactory.AdminPassword)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await outside.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+
+            // Behind the known proxy the real client counts, not the proxy.
+            using var proxiedInside = app.ClientBehindProxy(host, SecurityAppFactory.KnownProxy, "10.1.9.9");
+            Assert.Equal(HttpStatusCode.OK, (await proxiedInside.GetAsync(new Uri("/admin/login", UriKind.Relative))).StatusCode);
+            using var proxiedOutside = app.ClientBehindProxy(host, SecurityAppFactory.KnownProxy, "198.51.100.4");
+            Assert.Equal(HttpStatusCode.Forbidden, (await proxiedOutside.GetAsync(new Uri("/admin/login", UriKind.Relative))).StatusCode);
+        }
+        finally
+        {
+            await InPortalAsync(sp => sp.GetRequiredService<TenantProvisioner>().UpdateAdminNetworksAsync(site.Id, []));
+        }
+    }
+
+    [Fact]
+    public async Task AMalformedAllowList_IsRefusedInVietnamese_Audited_AndChangesNothing()
+    {
+        var site = app.Services.GetRequiredService<ITenantDirectory>().FindByName("phandinhphung")!;
+        var result = await InPortalAsync(sp => sp.GetRequiredService<TenantProvisioner>().UpdateAdminNetworksAsync(site.Id, ["10.0.0.0/33", "mang-noi-bo", "10.1.2.3/8", "10.1", "192.168.1.0/24"]));
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(4, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.Contains("không phải một dải địa chỉ hợp lệ", e, StringComparison.Ordinal));
+        Assert.Empty(app.Services.GetRequiredService<ITenantDirectory>().FindByName("phandinhphung")!.AdminNetworks);
+        Assert.Contains(await InPortalAsync(sp => sp.GetRequiredService<PortalDbContext>().Set<AuditEntry>().Where(e => e.Action == "tenant.admin-networks-refused").ToListAsync()),
+            e => e.Subject == "phandinhphung");
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     private static void AssertSentToSignIn(HttpResponseMessage response)
@@ -370,9 +417,13 @@ public sealed partial class SecurityTests(SecurityAppFactory app) : IClassFixtur
     private Task<List<AuditEntry>> AuditAsync(string action) =>
         InSiteAsync(sp => sp.GetRequiredService<PortalDbContext>().Set<AuditEntry>().Where(e => e.Action == action).ToListAsync());
 
-    private async Task<T> InSiteAsync<T>(Func<IServiceProvider, Task<T>> work)
+    private Task<T> InSiteAsync<T>(Func<IServiceProvider, Task<T>> work) => InTenantAsync(Site, work);
+
+    private Task<T> InPortalAsync<T>(Func<IServiceProvider, Task<T>> work) => InTenantAsync(TenantDescriptor.DefaultName, work);
+
+    private async Task<T> InTenantAsync<T>(string name, Func<IServiceProvider, Task<T>> work)
     {
-        var tenant = app.Services.GetRequiredService<ITenantDirectory>().FindByName(Site)!;
+        var tenant = app.Services.GetRequiredService<ITenantDirectory>().FindByName(name)!;
         await using var scope = app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
         return await work(scope.ServiceProvider);
     }

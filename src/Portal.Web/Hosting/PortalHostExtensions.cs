@@ -82,6 +82,7 @@ public static class PortalHostExtensions
 
         app.UseStaticFiles();
         app.UseTenantResolution();
+        app.UseAdminNetworkGate();
         app.UseRouting();
         app.UseModuleGate();
         app.UseRateLimiter();
