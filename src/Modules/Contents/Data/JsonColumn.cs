@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Portal.Modules.Contents.Data;
 
-/// <summary>How JSON bodies and UTC times are stored, the same on every provider.</summary>
+/// <summary>How JSON bodies are stored, the same on every provider.</summary>
 public static class JsonColumn
 {
     /// <summary>
@@ -24,10 +24,6 @@ public static class JsonColumn
     // JsonObject is mutable: EF must compare by content and snapshot by deep copy.
     internal static ValueComparer<JsonObject> ObjectComparer { get; } =
         new((a, b) => JsonNode.DeepEquals(a, b), v => Serialize(v).GetHashCode(StringComparison.Ordinal), v => Clone(v));
-
-    /// <summary>SQLite cannot order by DateTimeOffset, so times are stored as UTC DateTime everywhere.</summary>
-    internal static ValueConverter<DateTimeOffset, DateTime> UtcConverter { get; } =
-        new(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
 
     public static string Serialize(JsonObject value) => value.ToJsonString(Options);
 

@@ -66,5 +66,5 @@ public abstract class TenantsAdminPageModel(ICurrentTenant currentTenant) : Page
     public static string StateBadge(TenantState state) => state == TenantState.Running ? "badge badge-ok" : "badge badge-off";
 
     /// <summary>dd/MM/yyyy HH:mm in Vietnam's time, for a UTC time as stored (the provider may drop its kind).</summary>
-    public static string FormatUtc(DateTime utc) => VietnamTime.Format(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+    public static string FormatUtc(DateTimeOffset utc) => VietnamTime.Format(utc);
 }
