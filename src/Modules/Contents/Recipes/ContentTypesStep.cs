@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
@@ -10,66 +9,70 @@ namespace Portal.Modules.Contents.Recipes;
 /// <summary>
 /// Defines content types: <c>{"name":"content-types","types":[{"name":"Article","displayName":"Tin bài",
 /// "parts":["TitlePart","BodyPart"],"fields":[{"name":"Summary","type":"Text"}]}]}</c>.
-/// A type is written only when it is new or differs from the stored one.
+/// A type is written only when it is new or differs from the stored one. Unknown parts and
+/// field types are refused.
 /// </summary>
-public sealed partial class ContentTypesStep : IRecipeStep
+public sealed partial class ContentTypesStep : RecipeStep<ContentTypesStep.Body>
 {
     public const string StepName = "content-types";
 
-    public string Name => StepName;
+    public sealed record Body(IReadOnlyList<ContentType> Types);
 
-    public IEnumerable<RecipeError> Validate(JsonElement step)
+    public sealed record ContentType(string Name, string DisplayName, IReadOnlyList<string>? Parts = null, IReadOnlyList<Field>? Fields = null);
+
+    public sealed record Field(string Name, string Type);
+
+    public override string Name => StepName;
+
+    protected override void Validate(Body body, RecipeValidationContext context)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        return step.ValidateEach("types", (type, where) =>
+        context.RequireUnique("types", body.Types, t => t.Name, "name", StringComparer.Ordinal);
+        for (var i = 0; i < body.Types.Count; i++)
         {
-            var errors = new List<RecipeError>();
-            var name = type.GetString("name");
-            if (type.RequireString("name", where) is { } missingName)
+            var name = body.Types[i].Name;
+            if (!TypeName().IsMatch(name))
             {
-                errors.Add(missingName);
-            }
-            else if (!TypeName().IsMatch(name!))
-            {
-                errors.Add(new RecipeError(
-                    $"{where}: type name '{name}' must be a letter followed by letters or digits",
-                    $"{where}: tên kiểu '{name}' phải bắt đầu bằng chữ cái và chỉ gồm chữ cái không dấu, chữ số"));
-            }
-            else if (!names.Add(name!))
-            {
-                errors.Add(new RecipeError($"{where}: type '{name}' is listed twice", $"{where}: kiểu '{name}' bị khai báo hai lần"));
+                context.Error($"types[{i}].name",
+                    $"type name '{name}' must be a letter followed by letters or digits",
+                    $"tên kiểu '{name}' phải bắt đầu bằng chữ cái và chỉ gồm chữ cái không dấu, chữ số");
             }
 
-            errors.AddRange(new[] { type.RequireString("displayName", where) }.OfType<RecipeError>());
-            errors.AddRange(type.OptionalStrings("parts", where));
-            errors.AddRange(ValidateFields(type, where));
-            return errors;
-        });
+            ValidatePartsAndFields(body.Types[i], $"types[{i}]", context);
+        }
     }
 
-    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(Body body, RecipeStepContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var store = context.Services.GetRequiredService<IContentDefinitionStore>();
-        foreach (var type in context.Step.GetArray("types"))
+        foreach (var type in body.Types)
         {
-            var fields = type.GetArray("fields")
-                .Select(f => new ContentFieldDefinition(f.GetString("name")!, f.GetString("type")!));
-            var settings = ContentTypeDefinition.BuildSettings(type.GetStrings("parts"), fields);
-            await store.SaveAsync(type.GetString("name")!, type.GetString("displayName")!, settings, cancellationToken).ConfigureAwait(false);
+            var fields = (type.Fields ?? []).Select(f => new ContentFieldDefinition(f.Name, f.Type));
+            var settings = ContentTypeDefinition.BuildSettings(type.Parts ?? [], fields);
+            await store.SaveAsync(type.Name, type.DisplayName, settings, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static IEnumerable<RecipeError> ValidateFields(JsonElement type, string where)
+    // Parts and field types known to this module until the part/field registry replaces these lists.
+    private static readonly string[] KnownParts = [nameof(TitlePart), nameof(BodyPart), nameof(RoutePart)];
+    private static readonly string[] KnownFieldTypes = ["Text"];
+
+    /// <summary>Checks a type's parts and fields: each part and field type known, none listed twice.</summary>
+    private static void ValidatePartsAndFields(ContentType type, string path, RecipeValidationContext context)
     {
-        if (type.OptionalKind("fields", where, "an array", JsonValueKind.Array) is { } notArray)
+        var parts = type.Parts ?? [];
+        for (var i = 0; i < parts.Count; i++)
         {
-            return [notArray];
+            context.RequireKnown($"{path}.parts[{i}]", parts[i], KnownParts, ("part", "phần"), StringComparer.Ordinal);
         }
 
-        return type.GetArray("fields").SelectMany((field, i) => field.ValueKind == JsonValueKind.Object
-            ? new[] { field.RequireString("name", $"{where}.fields[{i}]"), field.RequireString("type", $"{where}.fields[{i}]") }.OfType<RecipeError>()
-            : [StepJson.NotAnObject($"{where}.fields[{i}]")]);
+        var fields = type.Fields ?? [];
+        for (var i = 0; i < fields.Count; i++)
+        {
+            context.RequireKnown($"{path}.fields[{i}].type", fields[i].Type, KnownFieldTypes, ("field type", "kiểu trường"), StringComparer.Ordinal);
+        }
+
+        context.RequireUnique($"{path}.parts", parts, p => p, "", StringComparer.Ordinal);
+        context.RequireUnique($"{path}.fields", fields, f => f.Name, "name", StringComparer.Ordinal);
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$")]
