@@ -6,8 +6,8 @@ using Portal.Core;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Data;
-using Portal.Modules.Contents.Models;
 using Portal.Modules.Contents.Services;
 using Portal.Testing;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Recipes;
 
 namespace Portal.Modules.Contents.Tests;
@@ -115,7 +115,8 @@ public sealed class RecipeStepTests
     [Fact]
     public void ContentTypesStep_InvalidDefinitions_AreValidationErrors()
     {
-        var errors = new ContentTypesStep().Validate(Step("""
+        using var host = new ContentsTestHost();
+        var errors = TypesStep(host).Validate(Step("""
             { "name": "content-types", "types": [ { "name": "Tin bài", "parts": ["TitlePart", 3], "fields": [ { "name": "Summary" } ] }, 7 ] }
             """)).ToList();
 
@@ -153,6 +154,9 @@ public sealed class RecipeStepTests
         var executor = host.Services.GetRequiredService<RecipeExecutor>();
         await executor.ExecuteAsync(RecipeParser.Parse(json, "test.recipe.json"), tenant);
     }
+
+    private static IRecipeStep TypesStep(ContentsTestHost host) =>
+        host.Services.GetServices<IRecipeStep>().OfType<ContentTypesStep>().Single();
 
     private static System.Text.Json.JsonElement Step(string json) =>
         System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
