@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Portal.Modules.Contents.Abstractions;
 
@@ -16,7 +17,7 @@ internal static partial class TextDiff
         var segments = Diff(Words(oldText), Words(newText))
                        ?? Diff(Lines(oldText), Lines(newText))
                        ?? [new(TextDiffOperation.Deleted, oldText), new(TextDiffOperation.Inserted, newText)];
-        return Merge(segments.Where(s => s.Text.Length > 0));
+        return Group(segments.Where(s => s.Text.Length > 0).ToList());
     }
 
     private static string[] Words(string text) => WordOrSpace().Matches(text).Select(m => m.Value).ToArray();
@@ -80,22 +81,68 @@ internal static partial class TextDiff
         return segments;
     }
 
-    private static List<TextDiffSegment> Merge(IEnumerable<TextDiffSegment> segments)
+    /// <summary>
+    /// Joins a run of changes into one deletion followed by one insertion, taking in the spaces
+    /// between changed words, so "tài chính" -> "ngân sách" reads as such and not word by word.
+    /// </summary>
+    private static List<TextDiffSegment> Group(List<TextDiffSegment> segments)
     {
-        var merged = new List<TextDiffSegment>();
-        foreach (var segment in segments)
+        var grouped = new List<TextDiffSegment>();
+        var deleted = new StringBuilder();
+        var inserted = new StringBuilder();
+        for (var i = 0; i < segments.Count; i++)
         {
-            if (merged.Count > 0 && merged[^1].Operation == segment.Operation)
+            var segment = segments[i];
+            var pending = deleted.Length > 0 || inserted.Length > 0;
+            if (segment.Operation == TextDiffOperation.Equal &&
+                !(pending && string.IsNullOrWhiteSpace(segment.Text) && i + 1 < segments.Count && segments[i + 1].Operation != TextDiffOperation.Equal))
             {
-                merged[^1] = segment with { Text = merged[^1].Text + segment.Text };
+                Flush(grouped, deleted, inserted);
+                Append(grouped, segment);
+                continue;
             }
-            else
+
+            if (segment.Operation != TextDiffOperation.Inserted)
             {
-                merged.Add(segment);
+                deleted.Append(segment.Text);
+            }
+
+            if (segment.Operation != TextDiffOperation.Deleted)
+            {
+                inserted.Append(segment.Text);
             }
         }
 
-        return merged;
+        Flush(grouped, deleted, inserted);
+        return grouped;
+    }
+
+    private static void Flush(List<TextDiffSegment> grouped, StringBuilder deleted, StringBuilder inserted)
+    {
+        if (deleted.Length > 0)
+        {
+            grouped.Add(new(TextDiffOperation.Deleted, deleted.ToString()));
+        }
+
+        if (inserted.Length > 0)
+        {
+            grouped.Add(new(TextDiffOperation.Inserted, inserted.ToString()));
+        }
+
+        deleted.Clear();
+        inserted.Clear();
+    }
+
+    private static void Append(List<TextDiffSegment> grouped, TextDiffSegment segment)
+    {
+        if (grouped.Count > 0 && grouped[^1].Operation == segment.Operation)
+        {
+            grouped[^1] = segment with { Text = grouped[^1].Text + segment.Text };
+        }
+        else
+        {
+            grouped.Add(segment);
+        }
     }
 
     [GeneratedRegex(@"\s+|[^\s]+")]
