@@ -29,7 +29,7 @@ public sealed class ContentRegistryTests
              ContentFieldTypes.Date, ContentFieldTypes.DateTime, ContentFieldTypes.Link, ContentFieldTypes.Media, ContentFieldTypes.ContentPicker,
              ContentFieldTypes.Taxonomy],
             registry.FieldTypes.Select(t => t.Name));
-        Assert.Equal([ContentFieldTypes.Html], registry.FieldTypes.Where(t => t.ValueType == typeof(HtmlField)).Select(t => t.Name));
+        Assert.Equal([ContentFieldTypes.Html], registry.FieldTypes.Where(t => t.IsRichText).Select(t => t.Name));
     }
 
     [Fact]

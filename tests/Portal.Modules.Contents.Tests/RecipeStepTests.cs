@@ -149,6 +149,28 @@ public sealed class RecipeStepTests
         Assert.Empty(host.Rows<ContentItem>(tenant));
     }
 
+    [Fact]
+    public async Task ContentStep_FieldValueOfTheWrongType_IsRefusedBeforeAnyItemIsWritten()
+    {
+        using var host = new ContentsTestHost();
+        var tenant = ContentsTestHost.NewTenant();
+        const string Recipe = """
+            { "name": "loi", "steps": [
+              { "name": "content-types", "types": [ { "name": "Notice", "displayName": "Thông báo", "parts": ["TitlePart"],
+                "fields": [ { "name": "SignedOn", "type": "Date", "displayName": "Ngày ký" } ] } ] },
+              { "name": "content", "items": [
+                { "alias": "dung", "contentType": "Notice", "data": { "SignedOn": { "Value": "2026-03-02" } } },
+                { "alias": "sai", "contentType": "Notice", "data": { "SignedOn": { "Value": "hôm qua" } } } ] } ] }
+            """;
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(host, Recipe, tenant));
+
+        var reason = Assert.Single(error.Errors);
+        Assert.Contains("item 'sai': SignedOn is invalid", reason.Message, StringComparison.Ordinal);
+        Assert.Contains("mục 'sai': Trường “Ngày ký” phải là một ngày", reason.UserMessage, StringComparison.Ordinal);
+        Assert.Empty(host.Rows<ContentItem>(tenant));
+    }
+
     private static async Task RunAsync(ContentsTestHost host, string json, TenantDescriptor tenant)
     {
         var executor = host.Services.GetRequiredService<RecipeExecutor>();

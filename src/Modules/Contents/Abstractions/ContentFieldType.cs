@@ -17,6 +17,8 @@ public abstract class ContentFieldType<TValue> : IContentFieldType where TValue 
 
     public Type ValueType => typeof(TValue);
 
+    public bool IsRichText { get; } = Services.RichTextShape.For(typeof(TValue)) is not null;
+
     /// <summary>Completes "Trường “X” phải là ...", in Vietnamese, e.g. <c>một số ({"Value": 12})</c>.</summary>
     protected abstract string Expected { get; }
 

@@ -18,6 +18,9 @@ public interface IContentFieldType
     /// <summary>The class the JSON value deserialises to; its <see cref="RichTextAttribute"/> properties are sanitised.</summary>
     Type ValueType { get; }
 
+    /// <summary>True when the value holds rich text (HTML), sanitised on save and edited with the WYSIWYG editor.</summary>
+    bool IsRichText { get; }
+
     /// <summary>
     /// Puts a value in its stored form (e.g. an instant in UTC) and checks it: Vietnamese messages,
     /// none when the value is acceptable. A missing value is null.

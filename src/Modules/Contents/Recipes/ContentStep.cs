@@ -87,6 +87,12 @@ internal sealed class ContentStep : IRecipeStep
                 $"item '{item.Alias}': the alias already names an item of type '{existing.ContentType}'",
                 $"mục '{item.Alias}': bí danh đã dùng cho một nội dung kiểu '{existing.ContentType}'");
         }
+
+        // Field values of the wrong type are refused before any item is written.
+        foreach (var error in item.BodyErrors)
+        {
+            yield return new RecipeError($"item '{item.Alias}': {error.Path} is invalid", $"mục '{item.Alias}': {error.Message}");
+        }
     }
 
     private static async Task ApplyAsync(IContentManager manager, RecipeItem item, ContentItem? latest, CancellationToken cancellationToken)
@@ -115,17 +121,15 @@ internal sealed class ContentStep : IRecipeStep
         }
     }
 
-    private sealed record RecipeItem(string Alias, string ContentType, string DisplayText, string? Culture, bool Published, JsonObject Data)
+    private sealed record RecipeItem(
+        string Alias, string ContentType, string DisplayText, string? Culture, bool Published, JsonObject Data, IReadOnlyList<ContentValidationError> BodyErrors)
     {
         // Prepared as the manager stores it (sanitised, values normalised), so equal content compares equal.
         public static RecipeItem From(JsonElement e, ContentBodyProcessor body, IReadOnlyDictionary<string, ContentTypeDefinition> types)
         {
             var data = e.TryGetProperty("data", out var d) ? JsonObject.Create(d) ?? [] : [];
             data = JsonColumn.Clone(data);
-            if (types.GetValueOrDefault(e.GetString("contentType") ?? "") is { } type)
-            {
-                body.Prepare(type, data);
-            }
+            var errors = types.GetValueOrDefault(e.GetString("contentType") ?? "") is { } type ? body.Prepare(type, data) : [];
 
             var alias = e.GetString("alias")!;
             var title = (data[nameof(TitlePart)] as JsonObject)?[nameof(TitlePart.Title)] is JsonValue v && v.TryGetValue<string>(out var t) ? t : null;
@@ -135,7 +139,8 @@ internal sealed class ContentStep : IRecipeStep
                 e.GetString("displayText") ?? title ?? alias,
                 e.GetString("culture"),
                 e.GetBoolean("published") ?? false,
-                data);
+                data,
+                errors);
         }
     }
 }

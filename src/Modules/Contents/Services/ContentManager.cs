@@ -29,6 +29,9 @@ internal sealed partial class ContentManager(
     public const string RestoreAction = "content.restore";
     public const string RestoreVersionAction = "content.restore-version";
 
+    // Whether the running operation saved: only then are the context's changes accepted after commit.
+    private bool _saved;
+
     private DbSet<ContentItem> Items => db.Set<ContentItem>();
 
     public async Task<ContentItem> NewAsync(string contentType, CancellationToken cancellationToken = default)
@@ -383,6 +386,7 @@ internal sealed partial class ContentManager(
         var pendingBefore = db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged)
             .Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
         var events = new List<ContentEvent>();
+        _saved = false;
         T result;
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
@@ -399,7 +403,11 @@ internal sealed partial class ContentManager(
             }
         }
 
-        db.ChangeTracker.AcceptAllChanges();
+        if (_saved)
+        {
+            db.ChangeTracker.AcceptAllChanges();
+        }
+
         await RaiseAsync(events).ConfigureAwait(false);
         return result;
     }
@@ -457,6 +465,7 @@ internal sealed partial class ContentManager(
         }
 
         await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken).ConfigureAwait(false);
+        _saved = true;
     }
 
     /// <summary>Handlers bound to none of the type's parts are skipped; order is registration order, each handler once.</summary>
