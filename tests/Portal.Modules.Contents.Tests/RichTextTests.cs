@@ -59,10 +59,12 @@ public sealed class RichTextTests
 
         await host.CreateAsync(tenant, "Page", "Trang", new JsonObject
         {
-            [nameof(TitlePart)] = new JsonObject { ["Title"] = "Trang" },
+            [nameof(TitlePart)] = new JsonObject { ["Title"] = "Trang", ["Subtitle"] = Evil },
             ["BodyPart"] = new JsonObject { ["Html"] = Evil },
         });
 
-        Assert.Equal([nameof(TitlePart)], Assert.Single(host.Rows<ContentItem>(tenant)).Data.Select(p => p.Key));
+        var stored = Assert.Single(host.Rows<ContentItem>(tenant)).Data;
+        Assert.Equal([nameof(TitlePart)], stored.Select(p => p.Key));
+        Assert.Equal(["Title"], stored[nameof(TitlePart)]!.AsObject().Select(p => p.Key));
     }
 }

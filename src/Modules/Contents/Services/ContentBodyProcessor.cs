@@ -7,7 +7,8 @@ namespace Portal.Modules.Contents.Services;
 
 /// <summary>
 /// Brings an item's body to its stored form, by the type's metadata: drops members that are
-/// neither a part nor a field of the type, puts field values in stored form (instants in UTC),
+/// neither a part nor a field of the type (at the top and inside registered parts, so nothing
+/// unchecked is kept for a later reader), puts field values in stored form (instants in UTC),
 /// sanitises every rich-text value (rich-text fields, wherever attached, and the
 /// <see cref="RichTextAttribute"/> properties of parts at any depth) and checks parts and
 /// fields against their classes and field types.
@@ -30,6 +31,15 @@ internal sealed class ContentBodyProcessor(ContentPartRegistry registry, IHtmlSa
         var errors = new List<ContentValidationError>();
         foreach (var part in parts)
         {
+            if (data[part] is JsonObject partObject && registry.PartMembers(part) is { } known)
+            {
+                var attached = fields.Where(f => f.Part == part).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+                foreach (var key in partObject.Select(p => p.Key).Where(k => !known.Contains(k) && !attached.Contains(k)).ToList())
+                {
+                    partObject.Remove(key);
+                }
+            }
+
             CheckPart(part, data[part], errors);
         }
 

@@ -60,6 +60,7 @@ internal sealed class ContentPartRegistry : IContentPartRegistry
     private readonly Dictionary<string, ContentPartDescriptor> _parts;
     private readonly Dictionary<string, IContentFieldType> _fieldTypes;
     private readonly Dictionary<string, RichTextShape?> _partShapes;
+    private readonly Dictionary<string, HashSet<string>> _partMembers;
     private readonly Dictionary<string, RichTextShape?> _fieldShapes;
     private readonly Dictionary<string, IReadOnlyList<IndexRegistration>> _indexes;
 
@@ -75,6 +76,7 @@ internal sealed class ContentPartRegistry : IContentPartRegistry
             RichTextShape.For(p.PartType) is not null)).ToList();
         _parts = Parts.ToDictionary(p => p.Name, StringComparer.Ordinal);
         _partShapes = registrations.ToDictionary(p => p.PartType.Name, p => RichTextShape.For(p.PartType), StringComparer.Ordinal);
+        _partMembers = registrations.ToDictionary(p => p.PartType.Name, p => JsonMembers(p.PartType), StringComparer.Ordinal);
         _indexes = registrations.ToDictionary(p => p.PartType.Name, p => (IReadOnlyList<IndexRegistration>)p.Indexes, StringComparer.Ordinal);
         AllIndexes = registrations.SelectMany(p => p.Indexes).ToList();
         Handlers = options.Value.Handlers;
@@ -109,10 +111,19 @@ internal sealed class ContentPartRegistry : IContentPartRegistry
     /// <summary>Where rich text sits inside a part, or null when it holds none (or is not registered).</summary>
     public RichTextShape? PartShape(string part) => _partShapes.GetValueOrDefault(part);
 
+    /// <summary>The JSON member names of a registered part's class (case-insensitive), or null for an unknown part.</summary>
+    public IReadOnlySet<string>? PartMembers(string part) => _partMembers.GetValueOrDefault(part);
+
     /// <summary>Where rich text sits inside a value of the field type, or null when it holds none.</summary>
     public RichTextShape? FieldShape(string fieldType) => _fieldShapes.GetValueOrDefault(fieldType);
 
     /// <summary>The index providers of the parts a type lists.</summary>
     public IEnumerable<IndexRegistration> IndexesFor(ContentTypeDefinition type) =>
         type.Parts.Distinct(StringComparer.Ordinal).SelectMany(p => _indexes.GetValueOrDefault(p) ?? []);
+
+    private static HashSet<string> JsonMembers(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .Select(p => p.GetCustomAttribute<System.Text.Json.Serialization.JsonPropertyNameAttribute>()?.Name ?? p.Name)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 }
