@@ -6,6 +6,7 @@ using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Data;
+using Portal.Modules.Contents.Data.Migrations;
 using Portal.Modules.Contents.Recipes;
 using Portal.Modules.Contents.Services;
 
@@ -29,6 +30,7 @@ public sealed class ContentsModule : PortalModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContributor<ContentsModel>();
+        services.AddModuleMigrations<ContentsSqliteMigrations, ContentsPostgresMigrations>();
         services.AddSingleton<IHtmlSanitizerService, HtmlSanitizerService>();
         services.AddSingleton<ContentTypeDefinitionValidator>();
         services.AddSingleton<ContentBodyProcessor>();
