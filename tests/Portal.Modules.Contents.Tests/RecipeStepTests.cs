@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Recipes;
 
 namespace Portal.Modules.Contents.Tests;
@@ -139,12 +139,11 @@ public sealed class RecipeStepTests
               { "name": "Article", "displayName": "Tin bài", "parts": ["TitlePart", "BodyPrt"], "fields": [ { "name": "Summary", "type": "Txt" } ] } ] }
             """);
 
-        Assert.Equal(
-            [
-                "bước 1 'content-types' tại $.steps[0].types[1].parts[1]: phần 'BodyPrt' không tồn tại (các giá trị hợp lệ: TitlePart, BodyPart, RoutePart)",
-                "bước 1 'content-types' tại $.steps[0].types[1].fields[0].type: kiểu trường 'Txt' không tồn tại (các giá trị hợp lệ: Text)",
-            ],
-            errors.Select(e => e.UserMessage));
+        Assert.Equal(["$.steps[0].types[1].parts[1]", "$.steps[0].types[1].fields[0].type"], errors.Select(e => e.Path));
+        Assert.StartsWith("bước 1 'content-types' tại $.steps[0].types[1].parts[1]: phần “BodyPrt” không tồn tại; các phần có thể dùng: ", errors[0].UserMessage, StringComparison.Ordinal);
+        Assert.Contains("TitlePart", errors[0].UserMessage, StringComparison.Ordinal);
+        Assert.StartsWith("bước 1 'content-types' tại $.steps[0].types[1].fields[0].type: kiểu trường “Txt” không tồn tại; các kiểu có thể dùng: ", errors[1].UserMessage, StringComparison.Ordinal);
+        Assert.Contains("MultilineText", errors[1].UserMessage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -184,6 +183,28 @@ public sealed class RecipeStepTests
         var reason = Assert.Single(error.Errors);
         Assert.Equal("step 2 'content' at $.steps[1].items[1].contentType: content type 'Article' is not defined", reason.Message);
         Assert.Equal("bước 2 'content' tại $.steps[1].items[1].contentType: kiểu nội dung 'Article' chưa được định nghĩa", reason.UserMessage);
+        Assert.Empty(host.Rows<ContentItem>(tenant));
+    }
+
+    [Fact]
+    public async Task ContentStep_FieldValueOfTheWrongType_IsRefusedBeforeAnyItemIsWritten()
+    {
+        using var host = new ContentsTestHost();
+        var tenant = ContentsTestHost.NewTenant();
+        const string Recipe = """
+            { "name": "loi", "steps": [
+              { "name": "content-types", "types": [ { "name": "Notice", "displayName": "Thông báo", "parts": ["TitlePart"],
+                "fields": [ { "name": "SignedOn", "type": "Date", "displayName": "Ngày ký" } ] } ] },
+              { "name": "content", "items": [
+                { "alias": "dung", "contentType": "Notice", "data": { "SignedOn": { "Value": "2026-03-02" } } },
+                { "alias": "sai", "contentType": "Notice", "data": { "SignedOn": { "Value": "hôm qua" } } } ] } ] }
+            """;
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(host, Recipe, tenant));
+
+        var reason = Assert.Single(error.Errors);
+        Assert.Equal((2, "$.steps[1].items[1].data.SignedOn"), (reason.Step, reason.Path));
+        Assert.Contains("Trường “Ngày ký” phải là một ngày", reason.UserMessage, StringComparison.Ordinal);
         Assert.Empty(host.Rows<ContentItem>(tenant));
     }
 

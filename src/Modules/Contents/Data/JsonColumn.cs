@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Portal.Modules.Contents.Data;
 
 /// <summary>How JSON bodies are stored, the same on every provider.</summary>
-public static class JsonColumn
+internal static class JsonColumn
 {
     /// <summary>
     /// Keeps Vietnamese and markup readable in the column. Relaxed escaping is safe here: the
@@ -18,11 +18,11 @@ public static class JsonColumn
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    internal static ValueConverter<JsonObject, string> ObjectConverter { get; } =
+    public static ValueConverter<JsonObject, string> ObjectConverter { get; } =
         new(v => Serialize(v), v => Deserialize(v));
 
     // JsonObject is mutable: EF must compare by content and snapshot by deep copy.
-    internal static ValueComparer<JsonObject> ObjectComparer { get; } =
+    public static ValueComparer<JsonObject> ObjectComparer { get; } =
         new((a, b) => JsonNode.DeepEquals(a, b), v => Serialize(v).GetHashCode(StringComparison.Ordinal), v => Clone(v));
 
     public static string Serialize(JsonObject value) => value.ToJsonString(Options);

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Data;
-using Portal.Modules.Contents.Models;
 using Portal.Modules.Contents.Services;
 
 namespace Portal.Modules.Contents.Recipes;
@@ -15,7 +15,7 @@ namespace Portal.Modules.Contents.Recipes;
 /// changes nothing. <c>"published": true</c> publishes; <c>false</c> never takes an item offline.
 /// Content types are checked when the step runs: an earlier step of the recipe may define them.
 /// </summary>
-public sealed class ContentStep : RecipeStep<ContentStep.Body>
+internal sealed class ContentStep : RecipeStep<ContentStep.Body>
 {
     public const string StepName = "content";
 
@@ -32,9 +32,11 @@ public sealed class ContentStep : RecipeStep<ContentStep.Body>
     {
         var manager = context.Services.GetRequiredService<IContentManager>();
         var definitions = context.Services.GetRequiredService<IContentDefinitionStore>();
-        var sanitizer = context.Services.GetRequiredService<IHtmlSanitizerService>();
+        var processor = context.Services.GetRequiredService<ContentBodyProcessor>();
 
-        var items = body.Items.Select(e => RecipeItem.From(e, sanitizer)).ToList();
+        // Types are checked here, not in Validate: an earlier step of the same recipe may define them.
+        var types = (await definitions.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var items = body.Items.Select(e => RecipeItem.From(e, processor, types)).ToList();
         var existing = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
         foreach (var item in items)
         {
@@ -44,9 +46,7 @@ public sealed class ContentStep : RecipeStep<ContentStep.Body>
             }
         }
 
-        // Types are checked here, not in Validate: an earlier step of the same recipe may define them.
-        var known = (await definitions.ListAsync(cancellationToken).ConfigureAwait(false)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        var errors = items.SelectMany((item, i) => Check(context, i, item, known, existing.GetValueOrDefault(item.Alias))).ToList();
+        var errors = items.SelectMany((item, i) => Check(context, i, item, types, existing.GetValueOrDefault(item.Alias))).ToList();
         if (errors.Count > 0)
         {
             throw new RecipeException(StepName, errors);
@@ -58,9 +58,9 @@ public sealed class ContentStep : RecipeStep<ContentStep.Body>
         }
     }
 
-    private static IEnumerable<RecipeError> Check(RecipeStepContext context, int index, RecipeItem item, HashSet<string> knownTypes, ContentItem? existing)
+    private static IEnumerable<RecipeError> Check(RecipeStepContext context, int index, RecipeItem item, IReadOnlyDictionary<string, ContentTypeDefinition> knownTypes, ContentItem? existing)
     {
-        if (!knownTypes.Contains(item.ContentType))
+        if (!knownTypes.ContainsKey(item.ContentType))
         {
             yield return context.Error($"items[{index}].contentType",
                 $"content type '{item.ContentType}' is not defined",
@@ -71,6 +71,12 @@ public sealed class ContentStep : RecipeStep<ContentStep.Body>
             yield return context.Error($"items[{index}].contentType",
                 $"the alias '{item.Alias}' already names an item of type '{existing.ContentType}'",
                 $"bí danh '{item.Alias}' đã dùng cho một nội dung kiểu '{existing.ContentType}'");
+        }
+
+        // Field values of the wrong type are refused before any item is written.
+        foreach (var error in item.BodyErrors)
+        {
+            yield return context.Error($"items[{index}].data.{error.Path}", $"the value of {error.Path} is invalid", error.Message);
         }
     }
 
@@ -92,7 +98,7 @@ public sealed class ContentStep : RecipeStep<ContentStep.Body>
             latest.DisplayText = item.DisplayText;
             latest.Culture = item.Culture ?? latest.Culture;
             latest.Data = item.Data;
-            await manager.UpdateAsync(latest, item.Published, cancellationToken).ConfigureAwait(false);
+            await manager.UpdateAsync(latest, item.Published, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         else if (item.Published && !latest.Published)
         {
@@ -100,14 +106,16 @@ public sealed class ContentStep : RecipeStep<ContentStep.Body>
         }
     }
 
-    private sealed record RecipeItem(string Alias, string ContentType, string DisplayText, string? Culture, bool Published, JsonObject Data)
+    private sealed record RecipeItem(
+        string Alias, string ContentType, string DisplayText, string? Culture, bool Published, JsonObject Data, IReadOnlyList<ContentValidationError> BodyErrors)
     {
-        // Sanitised here too, so the comparison with the stored (sanitised) body sees equal text as equal.
-        public static RecipeItem From(Item item, IHtmlSanitizerService sanitizer)
+        // Prepared as the manager stores it (sanitised, values normalised), so equal content compares equal.
+        public static RecipeItem From(Item item, ContentBodyProcessor processor, IReadOnlyDictionary<string, ContentTypeDefinition> types)
         {
-            var data = sanitizer.SanitizeRichText(item.Data is null ? [] : JsonColumn.Clone(item.Data));
+            var data = item.Data is null ? [] : JsonColumn.Clone(item.Data);
+            var errors = types.GetValueOrDefault(item.ContentType) is { } type ? processor.Prepare(type, data) : [];
             var title = (data[nameof(TitlePart)] as JsonObject)?[nameof(TitlePart.Title)] is JsonValue v && v.TryGetValue<string>(out var t) ? t : null;
-            return new RecipeItem(item.Alias, item.ContentType, item.DisplayText ?? title ?? item.Alias, item.Culture, item.Published, data);
+            return new RecipeItem(item.Alias, item.ContentType, item.DisplayText ?? title ?? item.Alias, item.Culture, item.Published, data, errors);
         }
     }
 }
