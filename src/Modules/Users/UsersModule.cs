@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Admin;
 using Portal.Core.Modules;
 using Portal.Core.Security;
+using Portal.Core.Web;
+using Portal.Modules.Users.Pages.Admin;
 
 namespace Portal.Modules.Users;
 
@@ -27,5 +30,6 @@ public sealed class UsersModule : PortalModule
     {
         services.AddPortalIdentity();
         services.AddPortalSignInCookie();
+        services.AddRateLimiter(options => options.AddPerClientPolicy(LoginModel.RateLimitPolicy, permitLimit: 10, TimeSpan.FromMinutes(1)));
     }
 }
