@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Tenancy;
@@ -44,6 +46,10 @@ public abstract class TenantsAdminPageModel(ICurrentTenant currentTenant) : Page
                 .Select(h => $"{Request.Scheme}://{h}{port}{path}")
                 .ToList();
     }
+
+    /// <summary>A host name that may wrap after each dot (the list of sites fits a 1280 px screen).</summary>
+    public static IHtmlContent BreakableHost(string host) =>
+        new HtmlString(string.Join(".<wbr>", host.Split('.').Select(part => HtmlEncoder.Default.Encode(part))));
 
     public static string StateText(TenantState state) => state == TenantState.Running ? "Đang hoạt động" : "Tạm ngừng";
 
