@@ -60,6 +60,24 @@ public abstract partial class AdminKitTests<TFactory>(TFactory app) : PortalAppT
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal($"{root}/admin", signedIn.Headers.Location!.OriginalString);
 
+        // Enough users for two pages: the pager's links keep the search and the prefix.
+        await InTenantAsync(site, async sp =>
+        {
+            var accounts = sp.GetRequiredService<IUserAccounts>();
+            for (var i = 1; i <= 21; i++)
+            {
+                Assert.True((await accounts.CreateUserAsync($"nguoidung{i:00}", null, "Nguoi-Dung-2026-Thu", [])).Succeeded);
+            }
+
+            return 0;
+        });
+        var firstPage = await client.GetStringAsync(new Uri($"{root}/admin/users?q=nguoidung", UriKind.Relative));
+        Assert.Contains($"href=\"{root}/admin/users?q=nguoidung&amp;p=2\"", firstPage, StringComparison.Ordinal);
+        var secondPage = await client.GetStringAsync(new Uri($"{root}/admin/users?q=nguoidung&p=2", UriKind.Relative));
+        Assert.Contains("nguoidung21", secondPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("nguoidung01", secondPage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{root}/admin/users?q=nguoidung\"", secondPage, StringComparison.Ordinal);
+
         // Walk every admin page reachable by a link, checking each link and form of each page.
         var visited = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var queue = new Queue<string>([$"{root}/admin"]);
