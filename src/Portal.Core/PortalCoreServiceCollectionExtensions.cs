@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Admin;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
+using Portal.Core.Data.Migrations;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
@@ -36,6 +37,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddSingleton<IActorAccessor, HttpActorAccessor>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddModelContributor<AuditModel>();
+        services.AddModuleMigrations<CoreSqliteMigrations, CorePostgresMigrations>();
 
         services.AddSingleton<RecipeExecutor>();
 
