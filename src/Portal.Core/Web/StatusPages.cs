@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -90,7 +91,10 @@ public static class StatusPages
     {
         if (context.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted)
         {
-            return reExecuted.OriginalStatusCode;
+            // A form over the body limit fails its antiforgery check (400): say what really went wrong.
+            return reExecuted.OriginalStatusCode == StatusCodes.Status400BadRequest && IsBodyTooLarge(context)
+                ? StatusCodes.Status413PayloadTooLarge
+                : reExecuted.OriginalStatusCode;
         }
 
         if (context.Features.Get<IExceptionHandlerFeature>() is not null)
@@ -100,4 +104,9 @@ public static class StatusPages
 
         return requested is { } code && StatusPageText.StatusCodesWithPages.Contains(code) ? code : StatusCodes.Status404NotFound;
     }
+
+    private static bool IsBodyTooLarge(HttpContext context) =>
+        context.Request.ContentLength is { } length &&
+        context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit &&
+        length > limit;
 }
