@@ -61,7 +61,7 @@ public abstract class TenantsAdminPageModel(ICurrentTenant currentTenant) : Page
                 .ToList();
     }
 
-    public static string StateText(TenantState state) => state == TenantState.Running ? "Đang hoạt động" : "Tạm ngừng";
+    public static string StateText(TenantState state) => state.ToVietnamese();
 
     public static string StateBadge(TenantState state) => state == TenantState.Running ? "badge badge-ok" : "badge badge-off";
 
