@@ -46,7 +46,7 @@ public sealed partial class UnfinishedSetupRemover(
     }
 
     /// <summary>Tables of tenant-owned entities, each after every table whose foreign keys point at it.</summary>
-    internal static List<string> TenantOwnedTablesDependentsFirst(IModel model)
+    public static List<string> TenantOwnedTablesDependentsFirst(IModel model)
     {
         var remaining = model.GetEntityTypes()
             .Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType) && t.GetTableName() is not null)
