@@ -29,7 +29,12 @@ public abstract class CommandLineTests<TFactory>(TFactory server) : IClassFixtur
             "Sở Không Loại;khongco",
         ]);
 
-        var result = await PortalHosts.RunProcessAsync(ServerSettings(), _shell, "tenants", "import", "sites.txt");
+        var settings = ServerSettings();
+        PortalHosts.ProcessResult result;
+        await using (await server.Database.BeginLongReadAsync())
+        {
+            result = await PortalHosts.RunProcessAsync(settings, _shell, "tenants", "import", "sites.txt");
+        }
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"{label}: http://{label}.{PortalAppFactory.BaseDomain}:5080  tài khoản admin, mật khẩu: ", result.Output, StringComparison.Ordinal);

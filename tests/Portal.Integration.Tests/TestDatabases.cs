@@ -21,7 +21,34 @@ public abstract class TestDatabase : IDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// A connection that has read the tenants in a transaction and holds it until disposed, as a
+    /// server in the middle of a long read would. Without SQLite's WAL mode it would block every writer.
+    /// </summary>
+    public async Task<IAsyncDisposable> BeginLongReadAsync()
+    {
+        var connection = OpenOwner();
+        await connection.OpenAsync();
+        var transaction = await BeginReadAsync(connection);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM \"Tenants\"";
+        await command.ExecuteScalarAsync();
+        return new LongRead(connection, transaction);
+    }
+
     protected abstract DbConnection OpenOwner();
+
+    protected virtual async Task<DbTransaction> BeginReadAsync(DbConnection connection) => await connection.BeginTransactionAsync();
+
+    private sealed class LongRead(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
 
     public void Dispose()
     {
@@ -43,6 +70,10 @@ public sealed class SqliteFileDatabase(string prefix) : TestDatabase
     };
 
     protected override DbConnection OpenOwner() => new SqliteConnection(_folder.ConnectionString);
+
+    // Deferred: a reader's lock, not the writer's lock an immediate transaction takes at once.
+    protected override Task<DbTransaction> BeginReadAsync(DbConnection connection) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 
     protected override void Dispose(bool disposing) => _folder.Dispose();
 }
