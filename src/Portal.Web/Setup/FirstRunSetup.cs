@@ -7,6 +7,7 @@ using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Services;
 using Portal.Modules.Users.Services;
+using Portal.Web.Data;
 
 namespace Portal.Web.Setup;
 
@@ -24,6 +25,7 @@ public sealed partial class FirstRunSetup(
     IRecipeStore recipes,
     RecipeExecutor executor,
     UnfinishedSetupRemover remover,
+    DatabaseOptions database,
     IOptions<SetupOptions> options,
     IOptions<TenantsOptions> tenantsOptions,
     IOptions<IdentityOptions> identityOptions,
@@ -43,6 +45,14 @@ public sealed partial class FirstRunSetup(
     /// </summary>
     public async Task<SetupResult> RunAsync(CancellationToken cancellationToken = default)
     {
+        await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (IsComplete(registry.FindByName(TenantDescriptor.DefaultName)))
+        {
+            return new SetupResult(Ran: false, GeneratedPassword: null);
+        }
+
+        await using var exclusive = await SetupLock.AcquireAsync(database, cancellationToken).ConfigureAwait(false);
+        // Another node may have finished the first run while this one waited for the lock.
         await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var existing = registry.FindByName(TenantDescriptor.DefaultName);
         if (IsComplete(existing))
