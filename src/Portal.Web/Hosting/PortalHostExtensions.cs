@@ -16,23 +16,27 @@ using Portal.Web.Endpoints;
 using Portal.Web.Logging;
 using Portal.Web.Setup;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace Portal.Web.Hosting;
 
 public static class PortalHostExtensions
 {
-    /// <summary>Everything the host registers: logging, modules, database, pages, health, limits.</summary>
-    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Everything the host registers: logging, modules, database, pages, health, limits. For an
+    /// operator command (<paramref name="commandLine"/>) logs go to standard error, warnings and
+    /// above only, so standard output carries the command's results alone.
+    /// </summary>
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder, bool commandLine = false)
     {
-        builder.AddPortalLogging();
+        builder.AddPortalLogging(commandLine);
         var services = builder.Services;
         services.AddPortalPlatform(builder.Configuration, PortalModules.All());
         services.AddPortalTheme(new DefaultTheme());
         services.AddPortalDatabase(builder.Environment);
         services.AddSingleton<IRecipeStore>(sp => new FileRecipeStore(RecipesFolder(builder.Configuration, builder.Environment)));
-        services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.Section));
-        services.AddSingleton<FirstRunSetup>();
+        services.AddPortalSetup(builder.Configuration);
 
         services.AddWebEncoders(o => o.TextEncoderSettings = VietnameseHtml.Settings);
         services.AddDataProtection().SetApplicationName("Portal.Orchard");
@@ -74,21 +78,27 @@ public static class PortalHostExtensions
         return app;
     }
 
-    private static void AddPortalLogging(this WebApplicationBuilder builder)
+    private static void AddPortalLogging(this WebApplicationBuilder builder, bool commandLine)
     {
+        LogEventLevel? toStandardError = commandLine ? LogEventLevel.Verbose : null;
         builder.Services.AddSingleton<TenantLogEnricher>();
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
                 .Enrich.With(services.GetRequiredService<TenantLogEnricher>());
+            if (commandLine)
+            {
+                logger.MinimumLevel.Warning();
+            }
+
             if (builder.Configuration.GetValue<bool>("Portal:Logging:Json"))
             {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: toStandardError);
             }
             else
             {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] [{Tenant}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] [{Tenant}] {SourceContext}: {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: toStandardError);
             }
         });
     }
@@ -97,7 +107,7 @@ public static class PortalHostExtensions
     private static string DataProtectionKeysFolder(IConfiguration configuration, IHostEnvironment environment) =>
         configuration["Portal:DataProtection:KeysPath"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, environment.ContentRootPath)
-            : Path.Combine(environment.ContentRootPath, "App_Data", "keys");
+            : Path.Combine(PortalPaths.DataFolder(environment), "keys");
 
     private static string RecipesFolder(IConfiguration configuration, IHostEnvironment environment)
     {

@@ -51,7 +51,7 @@ public abstract class TenantsAdminPageModel(ICurrentTenant currentTenant) : Page
     public static IHtmlContent BreakableHost(string host) =>
         new HtmlString(string.Join(".<wbr>", host.Split('.').Select(part => HtmlEncoder.Default.Encode(part))));
 
-    public static string StateText(TenantState state) => state == TenantState.Running ? "Đang hoạt động" : "Tạm ngừng";
+    public static string StateText(TenantState state) => state.ToVietnamese();
 
     public static string StateBadge(TenantState state) => state == TenantState.Running ? "badge badge-ok" : "badge badge-off";
 
