@@ -31,9 +31,12 @@ public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFa
         }));
     }
 
-    /// <summary>A client whose requests carry <c>Host: {host}</c>; cookies kept, redirects not followed.</summary>
-    public HttpClient ClientFor(string host) =>
-        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}/"), AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>
+    /// A client whose requests carry <c>Host: {host}</c>; cookies kept, redirects not followed. It
+    /// talks HTTPS, as browsers do in production: outside Development the portal's cookies are Secure.
+    /// </summary>
+    public HttpClient ClientFor(string host, string scheme = "https") =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"{scheme}://{host}/"), AllowAutoRedirect = false, HandleCookies = true });
 
     public static string HostOf(string label) => label == "Default" ? BaseDomain : $"{label}.{BaseDomain}";
 
@@ -44,7 +47,8 @@ public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFa
     }
 }
 
-public sealed class SqliteAppFactory() : PortalAppFactory(new SqliteFileDatabase("portal-it-"));
+// Not sealed: SecurityAppFactory runs the same SQLite app with a fake clock, in Development.
+public class SqliteAppFactory() : PortalAppFactory(new SqliteFileDatabase("portal-it-"));
 
 public sealed class PostgresAppFactory() : PortalAppFactory(new PostgresDatabase())
 {
