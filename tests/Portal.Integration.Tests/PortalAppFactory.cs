@@ -17,6 +17,10 @@ public abstract class PortalAppFactory : WebApplicationFactory<Program>
     public const string BaseDomain = "thainguyen.localhost";
 
     private readonly string _keys = Directory.CreateTempSubdirectory("portal-it-keys-").FullName;
+    private readonly string _media = Directory.CreateTempSubdirectory("portal-it-media-").FullName;
+
+    /// <summary>Root of the media files this app stores (a temp folder of its own).</summary>
+    public string MediaRoot => _media;
 
     protected abstract IDictionary<string, string?> DatabaseSettings();
 
@@ -30,6 +34,7 @@ public abstract class PortalAppFactory : WebApplicationFactory<Program>
             ["Portal:Setup:AdminPassword"] = AdminPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Portal:DataProtection:KeysPath"] = _keys,
+            ["Portal:Media:StoragePath"] = _media,
         }));
     }
 

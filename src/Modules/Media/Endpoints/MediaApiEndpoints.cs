@@ -106,6 +106,12 @@ public static class MediaApiEndpoints
             return tooLarge;
         }
 
+        // The antiforgery middleware records its verdict; a form read after a failed check throws.
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+        {
+            return TypedResults.BadRequest(new UploadResponse([new UploadOutcome("", false, null, "Phiên làm việc không hợp lệ hoặc đã hết hạn. Hãy tải lại trang rồi thử lại.")]));
+        }
+
         if (!request.HasFormContentType)
         {
             return TypedResults.BadRequest(new UploadResponse([new UploadOutcome("", false, null, "Yêu cầu không chứa tệp.")]));
