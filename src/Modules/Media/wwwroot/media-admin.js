@@ -47,10 +47,13 @@
     if (ok) {
       ui.bar.value = 100;
       stored++;
+    } else {
+      ui.bar.hidden = true;
     }
     pending--;
     if (pending === 0 && stored > 0) {
       var again = document.createElement('li');
+      again.className = 'media-done';
       var link = document.createElement('a');
       link.href = window.location.href;
       link.className = 'btn';
