@@ -14,6 +14,7 @@ using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.Modules.Media.Data;
+using Portal.Modules.Media.Data.Migrations;
 using Portal.Modules.Media.Endpoints;
 using Portal.Modules.Media.Recipes;
 using Portal.Modules.Media.Services;
@@ -39,6 +40,7 @@ public sealed class MediaModule : PortalModule
     {
         services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
         services.AddModelContributor<MediaModel>();
+        services.AddModuleMigrations<MediaSqliteMigrations, MediaPostgresMigrations>();
         // The storage seam: replace this registration for shared storage when there are several nodes.
         services.TryAddSingleton<IMediaStorage, LocalDiskMediaStorage>();
         services.AddSingleton<ImageProcessor>();
