@@ -15,6 +15,10 @@ public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFa
     public const string BaseDomain = "thainguyen.localhost";
 
     private readonly string _keys = Directory.CreateTempSubdirectory("portal-it-keys-").FullName;
+    private readonly string _media = Directory.CreateTempSubdirectory("portal-it-media-").FullName;
+
+    /// <summary>Root of the media files this app stores (a temp folder of its own).</summary>
+    public string MediaRoot => _media;
 
     public TestDatabase Database { get; } = database;
 
@@ -28,6 +32,7 @@ public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFa
             ["Portal:Setup:AdminPassword"] = AdminPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Portal:DataProtection:KeysPath"] = _keys,
+            ["Portal:Media:StoragePath"] = _media,
         }));
     }
 

@@ -31,6 +31,9 @@ public static class PortalHostExtensions
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder, bool commandLine = false)
     {
         builder.AddPortalLogging(commandLine);
+        // Modules' and themes' wwwroot (/_content/<assembly>/...) in every environment when run
+        // from the build output (tests included); a no-op when published, where the files are copied.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddPortalPlatform(builder.Configuration, PortalModules.All());
         services.AddPortalTheme(new DefaultTheme());
