@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Core.Admin;
 using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
+using Portal.Modules.Contents.Admin;
 using Portal.Modules.Contents.Data;
 using Portal.Modules.Contents.Models;
 using Portal.Modules.Contents.Recipes;
@@ -22,6 +25,11 @@ public sealed class ContentsModule : PortalModule
 
     public override IEnumerable<Permission> Permissions => Contents.Permissions.All;
 
+    public override IEnumerable<AdminMenuItem> AdminMenu =>
+    [
+        new("Nội dung", "/admin/contents", Contents.Permissions.EditContent.Name, Order: 100),
+    ];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContributor<ContentsModel>();
@@ -30,6 +38,9 @@ public sealed class ContentsModule : PortalModule
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<IContentRouteLookup, ContentRouteLookup>();
         services.AddContentIndex<RouteIndex, RouteIndexProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IContentIndexProvider, ContentListIndexProvider>());
+        services.AddScoped<ContentListQuery>();
+        services.AddScoped<ContentAdmin>();
         services.AddRecipeStep<ContentTypesStep>();
         services.AddRecipeStep<ContentStep>();
     }

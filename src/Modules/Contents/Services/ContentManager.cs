@@ -152,6 +152,31 @@ public sealed class ContentManager(
         return true;
     }
 
+    public async Task<ContentItem?> RestoreAsync(string contentItemId, int? versionNumber, CancellationToken cancellationToken = default)
+    {
+        var versions = await Items.Where(x => x.ContentItemId == contentItemId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var latest = versions.FirstOrDefault(v => v.Latest);
+        var source = versionNumber is { } number ? versions.FirstOrDefault(v => v.Number == number) : versions.MaxBy(v => v.Number);
+        if (source is null || (versionNumber is null && latest is not null))
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var version = NewVersion(source, number: versions.Max(v => v.Number) + 1, createdUtc: versions.Min(v => v.CreatedUtc), now);
+        version.ContentType = source.ContentType;
+        version.Alias = source.Alias;
+        if (latest is not null)
+        {
+            latest.Latest = false;
+        }
+
+        Items.Add(version);
+        versions.Add(version);
+        await SaveAsync(contentItemId, versions, cancellationToken).ConfigureAwait(false);
+        return Detach(version);
+    }
+
     public Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -8,6 +8,12 @@ public interface IHtmlSanitizerService
 {
     /// <summary>The markup with only ordinary article elements, attributes and safe URL schemes left.</summary>
     string Sanitize(string html);
+
+    /// <summary>
+    /// As <see cref="Sanitize(string)"/>, and adds to <paramref name="removed"/> what was taken out
+    /// (<c>&lt;script&gt;</c>, <c>onclick</c>...), so the editor can be told.
+    /// </summary>
+    string Sanitize(string html, ISet<string> removed);
 }
 
 public sealed class HtmlSanitizerService : IHtmlSanitizerService
@@ -16,7 +22,23 @@ public sealed class HtmlSanitizerService : IHtmlSanitizerService
     public const string HtmlProperty = "Html";
 
     // Configured once; Sanitize itself is safe to call from many threads.
-    private readonly HtmlSanitizer _sanitizer = new(new HtmlSanitizerOptions
+    private readonly HtmlSanitizer _sanitizer = new(NewOptions());
+
+    public string Sanitize(string html) => _sanitizer.Sanitize(html);
+
+    public string Sanitize(string html, ISet<string> removed)
+    {
+        ArgumentNullException.ThrowIfNull(removed);
+        // Events are per instance: a reporting sanitiser of its own per call keeps calls apart.
+        var sanitizer = new HtmlSanitizer(NewOptions());
+        sanitizer.RemovingTag += (_, e) => removed.Add($"<{e.Tag.LocalName}>");
+        sanitizer.RemovingAttribute += (_, e) => removed.Add(e.Attribute.Name);
+        sanitizer.RemovingStyle += (_, e) => removed.Add("style");
+        sanitizer.RemovingComment += (_, _) => removed.Add("<!-- -->");
+        return sanitizer.Sanitize(html);
+    }
+
+    private static HtmlSanitizerOptions NewOptions() => new()
     {
         AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -26,9 +48,7 @@ public sealed class HtmlSanitizerService : IHtmlSanitizerService
         AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt", "title", "colspan", "rowspan" },
         AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
         UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
-    });
-
-    public string Sanitize(string html) => _sanitizer.Sanitize(html);
+    };
 }
 
 public static class HtmlSanitizerServiceExtensions

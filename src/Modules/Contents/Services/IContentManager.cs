@@ -50,6 +50,13 @@ public interface IContentManager
     /// </summary>
     Task<bool> RemoveAsync(string contentItemId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Saves the content of version <paramref name="versionNumber"/> (or, when null, of the newest
+    /// version of a removed item) as a new latest draft; a published version stays on line. Returns
+    /// null when there is no such version, or when <paramref name="versionNumber"/> is null and the item was not removed.
+    /// </summary>
+    Task<ContentItem?> RestoreAsync(string contentItemId, int? versionNumber, CancellationToken cancellationToken = default);
+
     /// <summary>One version of an item, or null.</summary>
     Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options, CancellationToken cancellationToken = default);
 

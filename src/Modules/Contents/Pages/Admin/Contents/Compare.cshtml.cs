@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Security;
+using Portal.Modules.Contents.Admin;
+using Portal.Modules.Contents.Models;
+
+namespace Portal.Modules.Contents.Pages.Admin.Contents;
+
+/// <summary>Two versions of an item side by side as one readable, word-level difference per value.</summary>
+[RequirePermission(nameof(Permissions.EditContent))]
+public sealed class CompareModel(ContentAdmin admin) : ContentsPageModel
+{
+    public ContentItem? Older { get; private set; }
+
+    public ContentItem? Newer { get; private set; }
+
+    public IReadOnlyList<FieldComparison> Fields { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string id, int from, int to, CancellationToken cancellationToken)
+    {
+        var versions = await admin.VersionsAsync(id, cancellationToken);
+        var a = versions.FirstOrDefault(v => v.Number == Math.Min(from, to));
+        var b = versions.FirstOrDefault(v => v.Number == Math.Max(from, to));
+        if (a is null || b is null || await admin.TypeAsync(a.ContentType, cancellationToken) is not { } type)
+        {
+            return NotFound();
+        }
+
+        (Older, Newer) = (a, b);
+        Fields = VersionComparer.Compare(EditorField.For(type), a, b);
+        return Page();
+    }
+}

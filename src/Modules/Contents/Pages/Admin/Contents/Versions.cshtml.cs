@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Security;
+using Portal.Modules.Contents.Admin;
+using Portal.Modules.Contents.Models;
+
+namespace Portal.Modules.Contents.Pages.Admin.Contents;
+
+/// <summary>An item's versions (who, when, what changed), the choice of two to compare, and restoring one as a new draft.</summary>
+[RequirePermission(nameof(Permissions.EditContent))]
+public sealed class VersionsModel(ContentAdmin admin) : ContentsPageModel
+{
+    /// <summary>Newest first.</summary>
+    public IReadOnlyList<ContentItem> Versions { get; private set; } = [];
+
+    /// <summary>What each version changed from the one before it, by version number.</summary>
+    public IReadOnlyDictionary<int, string> Changes { get; private set; } = new Dictionary<int, string>();
+
+    public ContentTypeDefinition? Type { get; private set; }
+
+    public string Title => Versions.Count > 0 ? Versions[0].DisplayText : "";
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRestoreAsync(string id, int number, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (await admin.RestoreVersionAsync(id, number, cancellationToken) is not { } restored)
+        {
+            return NotFound();
+        }
+
+        TempData[MessageKey] = $"Đã khôi phục phiên bản {number} thành bản nháp mới (phiên bản {restored.Number}).";
+        return RedirectToPage("Edit", new { id });
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        Versions = await admin.VersionsAsync(id, cancellationToken);
+        if (Versions.Count == 0)
+        {
+            return false;
+        }
+
+        Type = await admin.TypeAsync(Versions[0].ContentType, cancellationToken);
+        var fields = Type is null ? [] : EditorField.For(Type);
+        var changes = new Dictionary<int, string>();
+        for (var i = 0; i < Versions.Count; i++)
+        {
+            var older = i + 1 < Versions.Count ? Versions[i + 1] : null;
+            changes[Versions[i].Number] = older is null
+                ? "Tạo mới"
+                : VersionComparer.ChangedLabels(fields, older, Versions[i]) is { Length: > 0 } labels ? "Sửa: " + labels : "Không đổi nội dung";
+        }
+
+        Changes = changes;
+        return true;
+    }
+}
