@@ -218,36 +218,16 @@ public abstract class TenancyTests<TFactory>(TFactory app) : IClassFixture<TFact
         }
     }
 
-    protected static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
-    {
-        var form = await client.GetStringAsync(new Uri("/admin/login", UriKind.Relative));
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        return await client.PostAsync(new Uri("/admin/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = password,
-            ["__RequestVerificationToken"] = token,
-        }));
-    }
+    protected static Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password) =>
+        client.SignInAsync(userName, password);
 
-    protected async Task<TenantDescriptor> CreateTenantAsync(string displayName)
-    {
-        var result = await WithPortalAsync(sp => sp.GetRequiredService<TenantProvisioner>()
-            .CreateAsync(new CreateTenantRequest(displayName, TenantKind.Department), Portal()));
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        return result.Tenant!;
-    }
+    protected Task<TenantDescriptor> CreateTenantAsync(string displayName) => App.CreateTenantAsync(displayName);
 
-    protected TenantDescriptor Portal() =>
-        App.Services.GetRequiredService<ITenantDirectory>().FindByName(TenantDescriptor.DefaultName)!;
+    protected TenantDescriptor Portal() => App.Portal();
 
-    protected Task<T> WithPortalAsync<T>(Func<IServiceProvider, Task<T>> work) => InTenantAsync(Portal(), work);
+    protected Task<T> WithPortalAsync<T>(Func<IServiceProvider, Task<T>> work) => App.InTenantAsync(Portal(), work);
 
-    protected async Task<T> InTenantAsync<T>(TenantDescriptor tenant, Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = App.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
-        return await work(scope.ServiceProvider);
-    }
+    protected Task<T> InTenantAsync<T>(TenantDescriptor tenant, Func<IServiceProvider, Task<T>> work) => App.InTenantAsync(tenant, work);
 }
 
 public sealed class SqliteTenancyTests(SqliteAppFactory app) : TenancyTests<SqliteAppFactory>(app);
