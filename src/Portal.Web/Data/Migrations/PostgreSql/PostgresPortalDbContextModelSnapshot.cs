@@ -65,50 +65,6 @@ namespace Portal.Web.Data.Migrations.PostgreSql
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Modules.Contents.Models.ContentAutosave", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("BaseVersionId")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(180)
-                        .HasColumnType("character varying(180)");
-
-                    b.Property<DateTime>("SavedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("Values")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
-
-                    b.HasIndex("TenantId", "UserName", "Key")
-                        .IsUnique();
-
-                    b.ToTable("ContentAutosaves", (string)null);
-                });
-
             modelBuilder.Entity("Portal.Modules.Contents.Models.ContentItem", b =>
                 {
                     b.Property<long>("Id")
@@ -201,85 +157,6 @@ namespace Portal.Web.Data.Migrations.PostgreSql
                     b.HasIndex("TenantId", "ContentType", "Published");
 
                     b.ToTable("ContentItems", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Modules.Contents.Models.ContentListIndex", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("ContentItemId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("ContentItemVersionId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<bool>("HasDraft")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("Latest")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("ModifiedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NormalizedTitle")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
-
-                    b.Property<bool>("Published")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime?>("PublishedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
-
-                    b.HasIndex("TenantId", "ContentItemId");
-
-                    b.HasIndex("TenantId", "Author", "ModifiedUtc");
-
-                    b.HasIndex("TenantId", "Status", "ModifiedUtc");
-
-                    b.HasIndex("TenantId", "ContentType", "Status", "ModifiedUtc");
-
-                    b.ToTable("ContentListIndex", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Modules.Contents.Models.ContentTypeDefinition", b =>
