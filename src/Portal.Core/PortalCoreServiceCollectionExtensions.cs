@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
+using Portal.Core.Data.Migrations;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
@@ -31,6 +32,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddSingleton<IActorAccessor, HttpActorAccessor>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddModelContributor<AuditModel>();
+        services.AddModuleMigrations<CoreSqliteMigrations, CorePostgresMigrations>();
 
         services.AddSingleton<RecipeExecutor>();
 

@@ -8,6 +8,7 @@ using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Modules.Contents.Admin;
 using Portal.Modules.Contents.Data;
+using Portal.Modules.Contents.Data.Migrations;
 using Portal.Modules.Contents.Models;
 using Portal.Modules.Contents.Recipes;
 using Portal.Modules.Contents.Services;
@@ -33,6 +34,7 @@ public sealed class ContentsModule : PortalModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContributor<ContentsModel>();
+        services.AddModuleMigrations<ContentsSqliteMigrations, ContentsPostgresMigrations>();
         services.AddSingleton<IHtmlSanitizerService, HtmlSanitizerService>();
         services.AddScoped<IContentDefinitionStore, ContentDefinitionStore>();
         services.AddScoped<IContentManager, ContentManager>();

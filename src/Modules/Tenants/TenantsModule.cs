@@ -8,6 +8,7 @@ using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Data;
+using Portal.Modules.Tenants.Data.Migrations;
 using Portal.Modules.Tenants.Recipes;
 using Portal.Modules.Tenants.Services;
 
@@ -30,6 +31,7 @@ public sealed class TenantsModule : PortalModule
         services.Configure<TenantsOptions>(configuration.GetSection(TenantsOptions.Section));
         services.Configure<TenantRegistryOptions>(configuration.GetSection("Portal:Tenants:Registry"));
         services.AddModelContributor<TenantsModelContributor>();
+        services.AddModuleMigrations<TenantsSqliteMigrations, TenantsPostgresMigrations>();
         services.AddSingleton<TenantRegistry>();
         services.AddSingleton<ITenantDirectory>(sp => sp.GetRequiredService<TenantRegistry>());
         services.AddHostedService<TenantRegistryRefresher>();

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Admin;
+using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Security;
+using Portal.Modules.Users.Data.Migrations;
 
 namespace Portal.Modules.Users;
 
@@ -27,5 +29,6 @@ public sealed class UsersModule : PortalModule
     {
         services.AddPortalIdentity();
         services.AddPortalSignInCookie();
+        services.AddModuleMigrations<UsersSqliteMigrations, UsersPostgresMigrations>();
     }
 }

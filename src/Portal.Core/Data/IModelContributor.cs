@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Portal.Core.Data;
@@ -9,4 +10,11 @@ namespace Portal.Core.Data;
 public interface IModelContributor
 {
     void Configure(ModelBuilder modelBuilder);
+
+    /// <summary>
+    /// The assembly whose migrations create the tables this contributor maps: by default the
+    /// contributor's own. A contributor registered on another module's behalf (an index table
+    /// of module X registered through Contents) names X's assembly.
+    /// </summary>
+    Assembly Owner => GetType().Assembly;
 }

@@ -8,7 +8,8 @@ namespace Portal.Core.Data;
 /// The one EF Core model of the platform. Modules add their entities through
 /// <see cref="IModelContributor"/>; every <see cref="ITenantOwned"/> entity gets the
 /// named tenant filter, and <c>SaveChanges</c> stamps and checks the tenant.
-/// Provider-specific subclasses (in the host) carry their own migrations.
+/// Provider-specific subclasses live in the host; migrations belong to the modules
+/// (<see cref="Migrations.ModuleMigrationsContext"/>).
 /// </summary>
 public abstract class PortalDbContext : DbContext
 {
@@ -38,14 +39,10 @@ public abstract class PortalDbContext : DbContext
             contributor.Configure(modelBuilder);
         }
 
-        foreach (var entityType in modelBuilder.Model.GetEntityTypes()
-                     .Where(t => t.BaseType is null && typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
-                     .ToList())
+        PortalModelConventions.Apply(modelBuilder);
+        foreach (var entityType in PortalModelConventions.TenantOwnedTypes(modelBuilder))
         {
-            var entity = modelBuilder.Entity(entityType.ClrType);
-            entity.Property(nameof(ITenantOwned.TenantId)).HasMaxLength(TenantIds.MaxLength).IsRequired();
-            entity.HasIndex(nameof(ITenantOwned.TenantId));
-            entity.HasQueryFilter(TenantFilter, BuildTenantFilter(entityType.ClrType));
+            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, BuildTenantFilter(entityType.ClrType));
         }
     }
 

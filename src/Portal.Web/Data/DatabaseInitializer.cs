@@ -2,6 +2,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Portal.Core.Data;
+using Portal.Core.Data.Migrations;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Portal.Core.Tenancy;
 
 namespace Portal.Web.Data;
@@ -13,7 +15,7 @@ namespace Portal.Web.Data;
 public sealed partial class DatabaseInitializer(
     IServiceScopeFactory scopeFactory,
     DatabaseOptions options,
-    IEnumerable<IModelContributor> contributors,
+    IEnumerable<ModuleMigrations> moduleMigrations,
     ILogger<DatabaseInitializer> logger)
 {
     private const string PolicyName = "tenant_isolation";
@@ -28,7 +30,7 @@ public sealed partial class DatabaseInitializer(
             return;
         }
 
-        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await MigrateModulesAsync(DatabaseProvider.Sqlite, db.Database.GetConnectionString()!, cancellationToken).ConfigureAwait(false);
         // WAL lets readers go on while one writer writes; the mode is stored in the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         LogMigrated(logger, "SQLite", (db.Database.GetDbConnection() as SqliteConnection)?.DataSource ?? "");
@@ -42,9 +44,9 @@ public sealed partial class DatabaseInitializer(
             return;
         }
 
+        await MigrateModulesAsync(DatabaseProvider.PostgreSql, options.OwnerConnectionString, cancellationToken).ConfigureAwait(false);
         var ownerOptions = new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(options.OwnerConnectionString).Options;
-        await using var owner = new PostgresPortalDbContext(ownerOptions, new CurrentTenant(), contributors);
-        await owner.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await using var owner = new PostgresPortalDbContext(ownerOptions, new CurrentTenant(), []);
 
         var app = new NpgsqlConnectionStringBuilder(options.ConnectionString);
         var role = Identifier(app.Username ?? throw new InvalidOperationException("The application's connection string needs a user name."));
@@ -85,12 +87,54 @@ public sealed partial class DatabaseInitializer(
         LogMigrated(logger, "PostgreSQL", app.Database ?? "");
     }
 
+    // Core first, then the modules in the host's order; each module has its own history table.
+    private async Task MigrateModulesAsync(DatabaseProvider provider, string connectionString, CancellationToken cancellationToken)
+    {
+        foreach (var migrations in moduleMigrations)
+        {
+            await using var context = migrations.Create(provider, connectionString);
+            await RefuseSharedHistoryLayoutAsync(context, cancellationToken).ConfigureAwait(false);
+            await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            LogModuleMigrated(logger, context.ModuleName, provider);
+        }
+    }
+
+    // Databases made before migrations moved into the modules have one shared history table;
+    // the modules' migrations would try to create existing tables. Say so instead of failing there.
+    private static async Task RefuseSharedHistoryLayoutAsync(ModuleMigrationsContext context, CancellationToken cancellationToken)
+    {
+        if (await context.Database.GetAppliedMigrationsAsync(cancellationToken).ConfigureAwait(false) is { } applied && applied.Any())
+        {
+            return;
+        }
+
+        var creator = context.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var sql = context.Provider == DatabaseProvider.Sqlite
+            ? "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'"
+            : "SELECT COUNT(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = 'public' AND table_name = '__EFMigrationsHistory'";
+        var legacy = await context.Database.SqlQueryRaw<int>(sql).SingleAsync(cancellationToken).ConfigureAwait(false);
+        if (legacy > 0)
+        {
+            throw new InvalidOperationException(
+                "Cơ sở dữ liệu được tạo bởi phiên bản cũ (lịch sử migration dùng chung). Hãy xoá thư mục App_Data (hoặc tạo lại cơ sở dữ liệu) rồi chạy lại. " +
+                "The database predates module-owned migrations: delete App_Data (or recreate the database) and start again.");
+        }
+    }
+
     private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider}, {Database})")]
     private static partial void LogMigrated(ILogger logger, string provider, string database);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Migrations of {Module} applied ({Provider})")]
+    private static partial void LogModuleMigrated(ILogger logger, string module, DatabaseProvider provider);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No owner connection string: migrations and row-level security are left to the operator")]
     private static partial void LogNoOwner(ILogger logger);

@@ -1,10 +1,6 @@
-namespace Portal.Web.Data;
+using Portal.Core.Data;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    PostgreSql,
-}
+namespace Portal.Web.Data;
 
 /// <summary>Settings under <c>Portal:Database</c>.</summary>
 public sealed class DatabaseOptions

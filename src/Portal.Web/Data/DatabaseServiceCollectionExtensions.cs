@@ -48,6 +48,12 @@ public static class DatabaseServiceCollectionExtensions
     {
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
+            // `dotnet ef` builds every registered context's options while it looks for contexts.
+            if (EF.IsDesignTime)
+            {
+                return "Host=localhost";
+            }
+
             throw new InvalidOperationException("Portal:Database:ConnectionString is required when the provider is PostgreSql.");
         }
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Core.Data;
@@ -25,4 +26,7 @@ public static class ContentIndexModel
 public sealed class ContentIndexModel<TIndex> : IModelContributor where TIndex : ContentIndexRow
 {
     public void Configure(ModelBuilder modelBuilder) => ContentIndexModel.Map<TIndex>(modelBuilder);
+
+    /// <summary>The module that defines the index row owns (and migrates) its table.</summary>
+    public Assembly Owner => typeof(TIndex).Assembly;
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Portal.Web.Data.Migrations.Sqlite
+namespace Portal.Modules.Users.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,67 +11,6 @@ namespace Portal.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateTable(
-                name: "AuditEntries",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    AtUtc = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
-                    Details = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ContentItems",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ContentItemVersionId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    DisplayText = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
-                    Latest = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ModifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    PublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Alias = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Data = table.Column<string>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ContentItems", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ContentTypeDefinitions",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Settings = table.Column<string>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ContentTypeDefinitions", x => x.Id);
-                });
-
             migrationBuilder.CreateTable(
                 name: "Roles",
                 columns: table => new
@@ -86,49 +25,6 @@ namespace Portal.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Roles", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "RouteIndex",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ContentItemId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ContentItemVersionId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Latest = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Published = table.Column<bool>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RouteIndex", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Tenants",
-                columns: table => new
-                {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    HostNames = table.Column<string>(type: "TEXT", nullable: false),
-                    UrlPrefix = table.Column<string>(type: "TEXT", maxLength: 63, nullable: true),
-                    Cultures = table.Column<string>(type: "TEXT", nullable: false),
-                    Theme = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    EnabledModules = table.Column<string>(type: "TEXT", nullable: false),
-                    ParentId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    Recipe = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ModifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Tenants", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -271,71 +167,6 @@ namespace Portal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditEntries_TenantId",
-                table: "AuditEntries",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AuditEntries_TenantId_AtUtc",
-                table: "AuditEntries",
-                columns: new[] { "TenantId", "AtUtc" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId",
-                table: "ContentItems",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_Alias",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "Alias" },
-                unique: true,
-                filter: "\"Alias\" IS NOT NULL AND \"Latest\"");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_ContentItemId_Latest",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "ContentItemId", "Latest" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_ContentItemId_Number",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "ContentItemId", "Number" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_ContentItemId_Published",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "ContentItemId", "Published" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_ContentItemVersionId",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "ContentItemVersionId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_ContentType_Latest",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "ContentType", "Latest" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_ContentType_Published",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "ContentType", "Published" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentTypeDefinitions_TenantId",
-                table: "ContentTypeDefinitions",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentTypeDefinitions_TenantId_Name",
-                table: "ContentTypeDefinitions",
-                columns: new[] { "TenantId", "Name" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_RoleClaims_RoleId",
                 table: "RoleClaims",
                 column: "RoleId");
@@ -355,34 +186,6 @@ namespace Portal.Web.Data.Migrations.Sqlite
                 table: "Roles",
                 columns: new[] { "TenantId", "NormalizedName" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RouteIndex_TenantId",
-                table: "RouteIndex",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RouteIndex_TenantId_ContentItemId",
-                table: "RouteIndex",
-                columns: new[] { "TenantId", "ContentItemId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RouteIndex_TenantId_Path",
-                table: "RouteIndex",
-                columns: new[] { "TenantId", "Path" },
-                unique: true,
-                filter: "\"Published\"");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tenants_Name",
-                table: "Tenants",
-                column: "Name",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tenants_Version",
-                table: "Tenants",
-                column: "Version");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserClaims_TenantId",
@@ -440,22 +243,7 @@ namespace Portal.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AuditEntries");
-
-            migrationBuilder.DropTable(
-                name: "ContentItems");
-
-            migrationBuilder.DropTable(
-                name: "ContentTypeDefinitions");
-
-            migrationBuilder.DropTable(
                 name: "RoleClaims");
-
-            migrationBuilder.DropTable(
-                name: "RouteIndex");
-
-            migrationBuilder.DropTable(
-                name: "Tenants");
 
             migrationBuilder.DropTable(
                 name: "UserClaims");

@@ -1,11 +1,10 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Portal.Web.Data.Migrations.PostgreSql
+namespace Portal.Modules.Users.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -13,67 +12,6 @@ namespace Portal.Web.Data.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateTable(
-                name: "AuditEntries",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    AtUtc = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
-                    Details = table.Column<string>(type: "text", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ContentItems",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ContentItemId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ContentItemVersionId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    DisplayText = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    Latest = table.Column<bool>(type: "boolean", nullable: false),
-                    Published = table.Column<bool>(type: "boolean", nullable: false),
-                    Author = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ModifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PublishedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    Alias = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Data = table.Column<string>(type: "text", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ContentItems", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "ContentTypeDefinitions",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TenantId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Settings = table.Column<string>(type: "text", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ContentTypeDefinitions", x => x.Id);
-                });
-
             migrationBuilder.CreateTable(
                 name: "Roles",
                 columns: table => new
@@ -88,49 +26,6 @@ namespace Portal.Web.Data.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Roles", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "RouteIndex",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Path = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    TenantId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ContentItemId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ContentItemVersionId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Latest = table.Column<bool>(type: "boolean", nullable: false),
-                    Published = table.Column<bool>(type: "boolean", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RouteIndex", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Tenants",
-                columns: table => new
-                {
-                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    HostNames = table.Column<List<string>>(type: "text[]", nullable: false),
-                    UrlPrefix = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: true),
-                    Cultures = table.Column<List<string>>(type: "text[]", nullable: false),
-                    Theme = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EnabledModules = table.Column<List<string>>(type: "text[]", nullable: false),
-                    ParentId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Recipe = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ModifiedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Tenants", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -273,71 +168,6 @@ namespace Portal.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditEntries_TenantId",
-                table: "AuditEntries",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AuditEntries_TenantId_AtUtc",
-                table: "AuditEntries",
-                columns: new[] { "TenantId", "AtUtc" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId",
-                table: "ContentItems",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_Alias",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "Alias" },
-                unique: true,
-                filter: "\"Alias\" IS NOT NULL AND \"Latest\"");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_ContentItemId_Latest",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "ContentItemId", "Latest" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_ContentItemId_Number",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "ContentItemId", "Number" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_ContentItemId_Published",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "ContentItemId", "Published" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_ContentItemVersionId",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "ContentItemVersionId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_ContentType_Latest",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "ContentType", "Latest" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentItems_TenantId_ContentType_Published",
-                table: "ContentItems",
-                columns: new[] { "TenantId", "ContentType", "Published" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentTypeDefinitions_TenantId",
-                table: "ContentTypeDefinitions",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContentTypeDefinitions_TenantId_Name",
-                table: "ContentTypeDefinitions",
-                columns: new[] { "TenantId", "Name" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_RoleClaims_RoleId",
                 table: "RoleClaims",
                 column: "RoleId");
@@ -357,34 +187,6 @@ namespace Portal.Web.Data.Migrations.PostgreSql
                 table: "Roles",
                 columns: new[] { "TenantId", "NormalizedName" },
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RouteIndex_TenantId",
-                table: "RouteIndex",
-                column: "TenantId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RouteIndex_TenantId_ContentItemId",
-                table: "RouteIndex",
-                columns: new[] { "TenantId", "ContentItemId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_RouteIndex_TenantId_Path",
-                table: "RouteIndex",
-                columns: new[] { "TenantId", "Path" },
-                unique: true,
-                filter: "\"Published\"");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tenants_Name",
-                table: "Tenants",
-                column: "Name",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Tenants_Version",
-                table: "Tenants",
-                column: "Version");
 
             migrationBuilder.CreateIndex(
                 name: "IX_UserClaims_TenantId",
@@ -442,22 +244,7 @@ namespace Portal.Web.Data.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AuditEntries");
-
-            migrationBuilder.DropTable(
-                name: "ContentItems");
-
-            migrationBuilder.DropTable(
-                name: "ContentTypeDefinitions");
-
-            migrationBuilder.DropTable(
                 name: "RoleClaims");
-
-            migrationBuilder.DropTable(
-                name: "RouteIndex");
-
-            migrationBuilder.DropTable(
-                name: "Tenants");
 
             migrationBuilder.DropTable(
                 name: "UserClaims");

@@ -1,0 +1,26 @@
+using Portal.Core.Auditing;
+
+namespace Portal.Core.Data.Migrations;
+
+// The platform's own tables (the audit trail). Core is no module, so it names its contributors.
+
+public sealed class CoreSqliteMigrations : SqliteModuleMigrations
+{
+    public override string ModuleName => CoreMigrations.Name;
+
+    protected override IEnumerable<IModelContributor> DeclaredContributors() => CoreMigrations.Contributors;
+}
+
+public sealed class CorePostgresMigrations : PostgresModuleMigrations
+{
+    public override string ModuleName => CoreMigrations.Name;
+
+    protected override IEnumerable<IModelContributor> DeclaredContributors() => CoreMigrations.Contributors;
+}
+
+internal static class CoreMigrations
+{
+    public const string Name = "Core";
+
+    public static readonly IModelContributor[] Contributors = [new AuditModel()];
+}
