@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Admin;
-using Portal.Modules.Contents.Models;
 using Portal.Modules.Contents.Services;
 using Portal.Modules.Users.Services;
 
@@ -87,7 +87,7 @@ public abstract partial class ContentAdminTests<TFactory>(TFactory app) : IClass
             Assert.Equal(mayPublish, trail.Any(e => e.Action == ContentManager.PublishAction));
             Assert.Equal(mayPublish, trail.Any(e => e.Action == ContentManager.UnpublishAction));
             Assert.Equal(mayDelete, trail.Any(e => e.Action == ContentManager.RemoveAction));
-            Assert.Equal(mayDelete, trail.Any(e => e.Action == ContentAdmin.RestoreAction));
+            Assert.Equal(mayDelete, trail.Any(e => e.Action == ContentManager.RestoreAction));
             // Each refusal is in the trail, with who was refused what.
             Assert.Equal(mayPublish ? 0 : 2, trail.Count(e => e.Action == ContentAdmin.DeniedAction && e.Details!.StartsWith("publish", StringComparison.Ordinal)));
             Assert.Equal(mayDelete ? 0 : 1, trail.Count(e => e.Action == ContentAdmin.DeniedAction && e.Details!.StartsWith("remove", StringComparison.Ordinal)));

@@ -4,8 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
-using Portal.Modules.Contents.Models;
-using Portal.Modules.Contents.Services;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Tenants.Services;
 using Portal.Modules.Users.Services;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Recipes;
 
 namespace Portal.Modules.Contents.Tests;
@@ -115,7 +115,8 @@ public sealed class RecipeStepTests
     [Fact]
     public void ContentTypesStep_InvalidDefinitions_AreValidationErrors()
     {
-        var errors = new ContentTypesStep().Validate(Step("""
+        using var host = new ContentsTestHost();
+        var errors = TypesStep(host).Validate(Step("""
             { "name": "content-types", "types": [ { "name": "Tin bài", "parts": ["TitlePart", 3], "fields": [ { "name": "Summary" } ] }, 7 ] }
             """)).ToList();
 
@@ -148,11 +149,36 @@ public sealed class RecipeStepTests
         Assert.Empty(host.Rows<ContentItem>(tenant));
     }
 
+    [Fact]
+    public async Task ContentStep_FieldValueOfTheWrongType_IsRefusedBeforeAnyItemIsWritten()
+    {
+        using var host = new ContentsTestHost();
+        var tenant = ContentsTestHost.NewTenant();
+        const string Recipe = """
+            { "name": "loi", "steps": [
+              { "name": "content-types", "types": [ { "name": "Notice", "displayName": "Thông báo", "parts": ["TitlePart"],
+                "fields": [ { "name": "SignedOn", "type": "Date", "displayName": "Ngày ký" } ] } ] },
+              { "name": "content", "items": [
+                { "alias": "dung", "contentType": "Notice", "data": { "SignedOn": { "Value": "2026-03-02" } } },
+                { "alias": "sai", "contentType": "Notice", "data": { "SignedOn": { "Value": "hôm qua" } } } ] } ] }
+            """;
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(host, Recipe, tenant));
+
+        var reason = Assert.Single(error.Errors);
+        Assert.Contains("item 'sai': SignedOn is invalid", reason.Message, StringComparison.Ordinal);
+        Assert.Contains("mục 'sai': Trường “Ngày ký” phải là một ngày", reason.UserMessage, StringComparison.Ordinal);
+        Assert.Empty(host.Rows<ContentItem>(tenant));
+    }
+
     private static async Task RunAsync(ContentsTestHost host, string json, TenantDescriptor tenant)
     {
         var executor = host.Services.GetRequiredService<RecipeExecutor>();
         await executor.ExecuteAsync(RecipeParser.Parse(json, "test.recipe.json"), tenant);
     }
+
+    private static IRecipeStep TypesStep(ContentsTestHost host) =>
+        host.Services.GetServices<IRecipeStep>().OfType<ContentTypesStep>().Single();
 
     private static System.Text.Json.JsonElement Step(string json) =>
         System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Data;
 using Portal.Modules.Contents.Models;
 using Portal.Modules.Contents.Services;
@@ -20,7 +21,7 @@ public sealed record SaveOutcome
     /// <summary>Someone saved a newer version since the editor opened theirs: this one, and what differs.</summary>
     public ContentItem? Conflict { get; init; }
 
-    public IReadOnlyList<FieldComparison> ConflictChanges { get; init; } = [];
+    public IReadOnlyList<ContentChange> ConflictChanges { get; init; } = [];
 
     /// <summary>Tags and attributes the sanitiser removed from rich text, e.g. "&lt;script&gt;", "onclick".</summary>
     public IReadOnlyCollection<string> RemovedMarkup { get; init; } = [];
@@ -35,14 +36,13 @@ public sealed class ContentAdmin(
     IContentManager manager,
     IContentDefinitionStore definitions,
     IHtmlSanitizerService sanitizer,
+    IContentVersionDiff diff,
     PortalDbContext db,
     IAuditLog auditLog,
     IActorAccessor actor,
     TimeProvider clock)
 {
     public const string UpdateAction = "content.update";
-    public const string RestoreAction = "content.restore";
-    public const string RestoreVersionAction = "content.restore-version";
     public const string DeniedAction = "content.denied";
 
     public Task<ContentTypeDefinition?> TypeAsync(string name, CancellationToken cancellationToken) => definitions.GetAsync(name, cancellationToken);
@@ -61,7 +61,8 @@ public sealed class ContentAdmin(
     /// <summary>
     /// Validates the form's values and saves them as a new version of <paramref name="latest"/>
     /// (or a new item of <paramref name="type"/> when it is null), published when asked. Refuses,
-    /// saving nothing, when a value is invalid or <paramref name="expectedVersionId"/> is no longer the latest version.
+    /// saving nothing, when a value is invalid, a publishing handler refuses, or
+    /// <paramref name="expectedVersionId"/> is no longer the latest version.
     /// </summary>
     public async Task<SaveOutcome> SaveAsync(
         ContentTypeDefinition type,
@@ -102,11 +103,6 @@ public sealed class ContentAdmin(
             return new SaveOutcome { Errors = errors, RemovedMarkup = removed };
         }
 
-        if (latest is not null && !string.Equals(expectedVersionId, latest.ContentItemVersionId, StringComparison.Ordinal))
-        {
-            return await ConflictAsync(fields, latest, expectedVersionId, removed, cancellationToken).ConfigureAwait(false);
-        }
-
         try
         {
             ContentItem saved;
@@ -116,19 +112,25 @@ public sealed class ContentAdmin(
             }
             else
             {
-                auditLog.Add(UpdateAction, item.ContentItemId, $"{item.ContentType}: {item.DisplayText}");
-                saved = await manager.UpdateAsync(item, publish, cancellationToken).ConfigureAwait(false);
+                saved = await manager.UpdateAsync(item, publish, expectedVersionId ?? "", cancellationToken).ConfigureAwait(false);
+                await auditLog.WriteAsync(UpdateAction, saved.ContentItemId, $"{saved.ContentType} v{saved.Number}: {saved.DisplayText}", cancellationToken).ConfigureAwait(false);
             }
 
             await DeleteAutosaveAsync(latest is null ? NewKey(type.Name) : item.ContentItemId, cancellationToken).ConfigureAwait(false);
             return new SaveOutcome { Saved = saved, RemovedMarkup = removed };
         }
-        catch (DbUpdateException) when (latest is not null)
+        catch (ContentValidationException e)
         {
-            // Another save took the next version number between the check and the write.
-            db.ChangeTracker.Clear();
-            var current = await LatestAsync(latest.ContentItemId, cancellationToken).ConfigureAwait(false) ?? latest;
-            return await ConflictAsync(fields, current, expectedVersionId, removed, cancellationToken).ConfigureAwait(false);
+            return new SaveOutcome { Errors = [.. e.Errors.Select(x => new KeyValuePair<string, string>(KeyOf(fields, x.Path), x.Message))], RemovedMarkup = removed };
+        }
+        catch (ContentConcurrencyException e)
+        {
+            return new SaveOutcome { Conflict = e.Current, ConflictChanges = e.Changes, RemovedMarkup = removed };
+        }
+        catch (ContentOperationException e)
+        {
+            // Publishing refused by a handler, the item removed meanwhile, an alias taken...
+            return new SaveOutcome { Errors = [new("", e.UserMessage)], RemovedMarkup = removed };
         }
     }
 
@@ -138,29 +140,16 @@ public sealed class ContentAdmin(
 
     public Task<bool> RemoveAsync(string id, CancellationToken cancellationToken) => manager.RemoveAsync(id, cancellationToken);
 
-    /// <summary>Brings a removed item back as a draft of its newest version.</summary>
-    public async Task<ContentItem?> RestoreRemovedAsync(string id, CancellationToken cancellationToken)
-    {
-        var restored = await manager.RestoreAsync(id, versionNumber: null, cancellationToken).ConfigureAwait(false);
-        if (restored is not null)
-        {
-            await auditLog.WriteAsync(RestoreAction, id, $"{restored.ContentType} v{restored.Number}: {restored.DisplayText}", cancellationToken).ConfigureAwait(false);
-        }
+    /// <summary>Brings a removed item back as a draft of its newest version (audited by the manager).</summary>
+    public Task<ContentItem?> RestoreRemovedAsync(string id, CancellationToken cancellationToken) =>
+        manager.RestoreRemovedAsync(id, cancellationToken);
 
-        return restored;
-    }
+    /// <summary>Saves an old version's content as a new draft (the versions in between stay in the history; audited by the manager).</summary>
+    public Task<ContentItem> RestoreVersionAsync(string id, string versionId, CancellationToken cancellationToken) =>
+        manager.RestoreAsync(id, versionId, expectedLatestVersionId: null, cancellationToken);
 
-    /// <summary>Saves an old version's content as a new draft (the versions in between stay in the history).</summary>
-    public async Task<ContentItem?> RestoreVersionAsync(string id, int number, CancellationToken cancellationToken)
-    {
-        var restored = await manager.RestoreAsync(id, number, cancellationToken).ConfigureAwait(false);
-        if (restored is not null)
-        {
-            await auditLog.WriteAsync(RestoreVersionAction, id, $"v{number} -> v{restored.Number}: {restored.DisplayText}", cancellationToken).ConfigureAwait(false);
-        }
-
-        return restored;
-    }
+    /// <summary>The differences between two versions, value by value, with word-level runs.</summary>
+    public IReadOnlyList<ContentChange> Compare(ContentItem from, ContentItem to, ContentTypeDefinition? type) => diff.Compare(from, to, type);
 
     /// <summary>Writes to the audit trail that the signed-in user was refused an action (403).</summary>
     public Task AuditDeniedAsync(string action, string? id, CancellationToken cancellationToken) =>
@@ -202,18 +191,11 @@ public sealed class ContentAdmin(
         }
     }
 
-    private async Task<SaveOutcome> ConflictAsync(
-        IReadOnlyList<EditorField> fields, ContentItem current, string? expectedVersionId, IReadOnlyCollection<string> removed, CancellationToken cancellationToken)
-    {
-        var versions = await manager.GetVersionsAsync(current.ContentItemId, cancellationToken).ConfigureAwait(false);
-        var opened = versions.FirstOrDefault(v => v.ContentItemVersionId == expectedVersionId);
-        return new SaveOutcome
-        {
-            Conflict = current,
-            ConflictChanges = opened is null ? [] : [.. VersionComparer.Compare(fields, opened, current).Where(c => c.Changed)],
-            RemovedMarkup = removed,
-        };
-    }
+    // The manager names a field by its path ("Summary", "TitlePart.Title"); the form by its input key.
+    private static string KeyOf(IReadOnlyList<EditorField> fields, string path) =>
+        fields.FirstOrDefault(f => f.ErrorPath == path || f.Key == path)?.Key
+        ?? fields.FirstOrDefault(f => path.StartsWith(f.ErrorPath + ".", StringComparison.Ordinal))?.Key
+        ?? "";
 
     private Task<bool> PathTakenAsync(string path, string contentItemId, CancellationToken cancellationToken) =>
         db.Set<RouteIndex>().AnyAsync(r => r.Path == path && r.Published && r.ContentItemId != contentItemId, cancellationToken);

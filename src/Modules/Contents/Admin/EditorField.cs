@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Portal.Core.Text;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 
 namespace Portal.Modules.Contents.Admin;
 
@@ -20,16 +19,31 @@ public enum EditorKind
     Link,
     Slug,
 
-    /// <summary>A list of ids or paths (media, content picker, taxonomy terms), one per line until their pickers exist.</summary>
+    /// <summary>A list of ids (content picker), one per line until its picker exists.</summary>
     List,
+
+    /// <summary>Taxonomy terms by name, one per line until the taxonomy picker exists.</summary>
+    Terms,
+
+    /// <summary>A media library path; the media picker fills it when the Media module is there.</summary>
+    Media,
 }
 
 /// <summary>
-/// One input of the generic editor: the value at <c>Data[Container][Property]</c>. The editor,
-/// the validation and the version comparison all work from this list, made from the type's parts and fields.
+/// One input of the generic editor: the value at <c>Data[Container][Property]</c> (a field attached
+/// to a part sits at <c>Data[Part][Field][Property]</c>). The editor and its checks work from this
+/// list, made from the type's parts and fields; <see cref="ErrorPath"/> is the path the content
+/// manager names in its validation errors.
 /// </summary>
 public sealed partial record EditorField(string Key, string Label, EditorKind Kind, string Container, string Property, bool Required = false)
 {
+    /// <summary>The part that holds a field attached to a part; null for parts and the type's own fields.</summary>
+    public string? Part { get; init; }
+
+    public string? Hint { get; init; }
+
+    public string ErrorPath { get; init; } = Container;
+
     /// <summary>The editable values of a type, in the order an editor fills them: parts first, then fields.</summary>
     public static IReadOnlyList<EditorField> For(ContentTypeDefinition type)
     {
@@ -51,7 +65,12 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
         foreach (var field in type.Fields)
         {
             var (kind, property) = KindOf(field.Type);
-            fields.Add(new($"{field.Name}.{property}", FieldLabel(field.Name), kind, field.Name, property));
+            fields.Add(new($"{field.Path}.{property}", field.DisplayName == field.Name ? FieldLabel(field.Name) : field.DisplayName, kind, field.Name, property, field.Required)
+            {
+                Part = field.Part,
+                Hint = field.Hint,
+                ErrorPath = field.Path,
+            });
         }
 
         // The body last among the parts' inputs: the long text after the short ones.
@@ -67,10 +86,11 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
     public string Read(JsonObject data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var node = (data[Container] as JsonObject)?[Property];
+        var node = (ContainerIn(data, create: false)?[Container] as JsonObject)?[Property];
         return node switch
         {
             null => "",
+            JsonArray list when Kind == EditorKind.Terms => string.Join('\n', list.OfType<JsonObject>().Select(t => t["Name"]?.ToString()).OfType<string>()),
             JsonArray list => string.Join('\n', list.Select(n => n?.ToString()).OfType<string>()),
             JsonValue value when Kind == EditorKind.DateTime && value.TryGetValue<string>(out var iso)
                 && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) =>
@@ -80,9 +100,6 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
             _ => node.ToString(),
         };
     }
-
-    /// <summary>The value as text a reader compares: rich text without its markup.</summary>
-    public string ReadText(JsonObject data) => Kind == EditorKind.RichText ? HtmlToText(Read(data)) : Read(data);
 
     /// <summary>
     /// Checks the typed text and writes it into <paramref name="data"/>; returns a Vietnamese
@@ -169,8 +186,10 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
                 value = path.Length == 0 ? null : JsonValue.Create(path);
                 break;
             case EditorKind.List:
-                value = new JsonArray(trimmed.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
+                value = new JsonArray(Lines(trimmed).Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
+                break;
+            case EditorKind.Terms:
+                value = new JsonArray(Lines(trimmed).Select(s => (JsonNode?)new JsonObject { ["Name"] = s }).ToArray());
                 break;
             case EditorKind.RichText:
             case EditorKind.Multiline:
@@ -181,41 +200,54 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
                 break;
         }
 
-        if (data[Container] is not JsonObject container)
+        var parent = ContainerIn(data, create: true)!;
+        if (parent[Container] is not JsonObject container)
         {
             container = [];
-            data[Container] = container;
+            parent[Container] = container;
         }
 
         container[Property] = value;
         return null;
     }
 
-    /// <summary>Readable text of rich text: one line per block, no markup, entities decoded.</summary>
-    public static string HtmlToText(string html)
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // The object that holds this value's container: the body, or the part a field is attached to.
+    private JsonObject? ContainerIn(JsonObject data, bool create)
     {
-        var withBreaks = BlockEnds().Replace(html ?? "", "\n");
-        var text = WebUtility.HtmlDecode(Tags().Replace(withBreaks, ""));
-        return string.Join('\n', text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        if (Part is null)
+        {
+            return data;
+        }
+
+        if (data[Part] is not JsonObject part && create)
+        {
+            part = [];
+            data[Part] = part;
+        }
+
+        return data[Part] as JsonObject;
     }
 
     private static bool IsSafeLink(string link) =>
         (link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal)) ||
         (Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
 
-    private static (EditorKind Kind, string Property) KindOf(string type) => type.ToUpperInvariant() switch
+    // The value shapes are those of the content store's field types (ContentFieldTypes).
+    private static (EditorKind Kind, string Property) KindOf(string type) => type switch
     {
-        "MULTILINE" or "MULTILINETEXT" or "TEXTAREA" => (EditorKind.Multiline, "Text"),
-        "HTML" or "RICHTEXT" => (EditorKind.RichText, "Html"),
-        "NUMBER" or "NUMERIC" => (EditorKind.Number, "Value"),
-        "BOOLEAN" => (EditorKind.Boolean, "Value"),
-        "DATE" => (EditorKind.Date, "Value"),
-        "DATETIME" => (EditorKind.DateTime, "Value"),
-        "LINK" => (EditorKind.Link, "Url"),
-        "MEDIA" => (EditorKind.List, "Paths"),
-        "CONTENTPICKER" => (EditorKind.List, "ContentItemIds"),
-        "TAXONOMY" => (EditorKind.List, "TermIds"),
-        _ => (EditorKind.Text, "Text"),
+        ContentFieldTypes.MultilineText => (EditorKind.Multiline, nameof(TextField.Text)),
+        ContentFieldTypes.Html => (EditorKind.RichText, nameof(HtmlField.Html)),
+        ContentFieldTypes.Number => (EditorKind.Number, nameof(NumberField.Value)),
+        ContentFieldTypes.Boolean => (EditorKind.Boolean, nameof(BooleanField.Value)),
+        ContentFieldTypes.Date => (EditorKind.Date, nameof(DateField.Value)),
+        ContentFieldTypes.DateTime => (EditorKind.DateTime, nameof(DateTimeField.Value)),
+        ContentFieldTypes.Link => (EditorKind.Link, nameof(LinkField.Url)),
+        ContentFieldTypes.Media => (EditorKind.Media, nameof(MediaField.Path)),
+        ContentFieldTypes.ContentPicker => (EditorKind.List, nameof(ContentPickerField.ContentItemIds)),
+        ContentFieldTypes.Taxonomy => (EditorKind.Terms, nameof(TaxonomyField.Terms)),
+        _ => (EditorKind.Text, nameof(TextField.Text)),
     };
 
     // Until types carry display names of their fields, the usual ones are named here.
@@ -232,9 +264,4 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
     [GeneratedRegex(@"^[a-z0-9]+(?:[-/][a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 
-    [GeneratedRegex(@"</(?:p|h[1-6]|li|blockquote|tr|figcaption|div)>|<br\s*/?>", RegexOptions.IgnoreCase)]
-    private static partial Regex BlockEnds();
-
-    [GeneratedRegex(@"<[^>]*>")]
-    private static partial Regex Tags();
 }

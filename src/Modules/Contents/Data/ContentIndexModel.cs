@@ -2,12 +2,12 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Core.Data;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 
 namespace Portal.Modules.Contents.Data;
 
 /// <summary>Maps the columns every index table shares; a module configures its own columns on the returned builder.</summary>
-public static class ContentIndexModel
+internal static class ContentIndexModel
 {
     public static EntityTypeBuilder<TIndex> Map<TIndex>(ModelBuilder modelBuilder) where TIndex : ContentIndexRow
     {
@@ -18,12 +18,17 @@ public static class ContentIndexModel
         e.Property(x => x.ContentItemVersionId).HasMaxLength(ContentItem.IdLength).IsRequired();
         // Rows are replaced per item on every change.
         e.HasIndex(x => new { x.TenantId, x.ContentItemId });
+        foreach (var instant in typeof(TIndex).GetProperties().Where(p => p.PropertyType == typeof(DateTimeOffset) || p.PropertyType == typeof(DateTimeOffset?)))
+        {
+            e.Property(instant.Name).HasConversion(JsonColumn.UtcConverter);
+        }
+
         return e;
     }
 }
 
 /// <summary>The model contributor that <c>AddContentIndex</c> registers for an index table.</summary>
-public sealed class ContentIndexModel<TIndex> : IModelContributor where TIndex : ContentIndexRow
+internal sealed class ContentIndexModel<TIndex> : IModelContributor where TIndex : ContentIndexRow
 {
     public void Configure(ModelBuilder modelBuilder) => ContentIndexModel.Map<TIndex>(modelBuilder);
 

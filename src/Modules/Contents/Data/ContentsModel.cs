@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Core.Data;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Models;
 
 namespace Portal.Modules.Contents.Data;
 
 /// <summary>The module's tables: content item versions, type definitions, the route and admin list indexes, autosaves.</summary>
-public sealed class ContentsModel : IModelContributor
+internal sealed class ContentsModel : IModelContributor
 {
     // Filtered-index predicates written so that SQLite and PostgreSQL both accept them.
     private const string LatestOnly = "\"Alias\" IS NOT NULL AND \"Latest\"";

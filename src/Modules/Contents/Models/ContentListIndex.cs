@@ -1,3 +1,5 @@
+using Portal.Modules.Contents.Abstractions;
+
 namespace Portal.Modules.Contents.Models;
 
 /// <summary>Where an item stands, as the admin list filters it.</summary>

@@ -2,8 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Data;
-using Portal.Modules.Contents.Models;
 using Portal.Modules.Contents.Services;
 
 namespace Portal.Modules.Contents.Recipes;
@@ -15,7 +15,7 @@ namespace Portal.Modules.Contents.Recipes;
 /// differ gets a new version (never an overwrite); an equal one is left alone, so a second run
 /// changes nothing. <c>"published": true</c> publishes; <c>false</c> never takes an item offline.
 /// </summary>
-public sealed class ContentStep : IRecipeStep
+internal sealed class ContentStep : IRecipeStep
 {
     public const string StepName = "content";
 
@@ -47,9 +47,11 @@ public sealed class ContentStep : IRecipeStep
         ArgumentNullException.ThrowIfNull(context);
         var manager = context.Services.GetRequiredService<IContentManager>();
         var definitions = context.Services.GetRequiredService<IContentDefinitionStore>();
-        var sanitizer = context.Services.GetRequiredService<IHtmlSanitizerService>();
+        var body = context.Services.GetRequiredService<ContentBodyProcessor>();
 
-        var items = context.Step.GetArray("items").Select(e => RecipeItem.From(e, sanitizer)).ToList();
+        // Types are checked below, not in Validate: an earlier step of the same recipe may define them.
+        var types = (await definitions.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var items = context.Step.GetArray("items").Select(e => RecipeItem.From(e, body, types)).ToList();
         var existing = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
         foreach (var item in items)
         {
@@ -59,9 +61,7 @@ public sealed class ContentStep : IRecipeStep
             }
         }
 
-        // Types are checked here, not in Validate: an earlier step of the same recipe may define them.
-        var known = (await definitions.ListAsync(cancellationToken).ConfigureAwait(false)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        var errors = items.SelectMany(item => Check(item, known, existing.GetValueOrDefault(item.Alias))).ToList();
+        var errors = items.SelectMany(item => Check(item, types.Keys.ToHashSet(StringComparer.Ordinal), existing.GetValueOrDefault(item.Alias))).ToList();
         if (errors.Count > 0)
         {
             throw new RecipeException(StepName, errors);
@@ -87,6 +87,12 @@ public sealed class ContentStep : IRecipeStep
                 $"item '{item.Alias}': the alias already names an item of type '{existing.ContentType}'",
                 $"mục '{item.Alias}': bí danh đã dùng cho một nội dung kiểu '{existing.ContentType}'");
         }
+
+        // Field values of the wrong type are refused before any item is written.
+        foreach (var error in item.BodyErrors)
+        {
+            yield return new RecipeError($"item '{item.Alias}': {error.Path} is invalid", $"mục '{item.Alias}': {error.Message}");
+        }
     }
 
     private static async Task ApplyAsync(IContentManager manager, RecipeItem item, ContentItem? latest, CancellationToken cancellationToken)
@@ -107,7 +113,7 @@ public sealed class ContentStep : IRecipeStep
             latest.DisplayText = item.DisplayText;
             latest.Culture = item.Culture ?? latest.Culture;
             latest.Data = item.Data;
-            await manager.UpdateAsync(latest, item.Published, cancellationToken).ConfigureAwait(false);
+            await manager.UpdateAsync(latest, item.Published, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         else if (item.Published && !latest.Published)
         {
@@ -115,13 +121,16 @@ public sealed class ContentStep : IRecipeStep
         }
     }
 
-    private sealed record RecipeItem(string Alias, string ContentType, string DisplayText, string? Culture, bool Published, JsonObject Data)
+    private sealed record RecipeItem(
+        string Alias, string ContentType, string DisplayText, string? Culture, bool Published, JsonObject Data, IReadOnlyList<ContentValidationError> BodyErrors)
     {
-        // Sanitised here too, so the comparison with the stored (sanitised) body sees equal text as equal.
-        public static RecipeItem From(JsonElement e, IHtmlSanitizerService sanitizer)
+        // Prepared as the manager stores it (sanitised, values normalised), so equal content compares equal.
+        public static RecipeItem From(JsonElement e, ContentBodyProcessor body, IReadOnlyDictionary<string, ContentTypeDefinition> types)
         {
             var data = e.TryGetProperty("data", out var d) ? JsonObject.Create(d) ?? [] : [];
-            data = sanitizer.SanitizeRichText(JsonColumn.Clone(data));
+            data = JsonColumn.Clone(data);
+            var errors = types.GetValueOrDefault(e.GetString("contentType") ?? "") is { } type ? body.Prepare(type, data) : [];
+
             var alias = e.GetString("alias")!;
             var title = (data[nameof(TitlePart)] as JsonObject)?[nameof(TitlePart.Title)] is JsonValue v && v.TryGetValue<string>(out var t) ? t : null;
             return new RecipeItem(
@@ -130,7 +139,8 @@ public sealed class ContentStep : IRecipeStep
                 e.GetString("displayText") ?? title ?? alias,
                 e.GetString("culture"),
                 e.GetBoolean("published") ?? false,
-                data);
+                data,
+                errors);
         }
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Services;
 
 namespace Portal.Modules.Contents.Recipes;
@@ -12,7 +12,7 @@ namespace Portal.Modules.Contents.Recipes;
 /// "parts":["TitlePart","BodyPart"],"fields":[{"name":"Summary","type":"Text"}]}]}</c>.
 /// A type is written only when it is new or differs from the stored one.
 /// </summary>
-public sealed partial class ContentTypesStep : IRecipeStep
+internal sealed partial class ContentTypesStep(ContentTypeDefinitionValidator validator) : IRecipeStep
 {
     public const string StepName = "content-types";
 
@@ -43,6 +43,7 @@ public sealed partial class ContentTypesStep : IRecipeStep
             errors.AddRange(new[] { type.RequireString("displayName", where) }.OfType<RecipeError>());
             errors.AddRange(type.OptionalStrings("parts", where));
             errors.AddRange(ValidateFields(type, where));
+            errors.AddRange(validator.ValidateRecipeType(type, where));
             return errors;
         });
     }
@@ -54,7 +55,7 @@ public sealed partial class ContentTypesStep : IRecipeStep
         foreach (var type in context.Step.GetArray("types"))
         {
             var fields = type.GetArray("fields")
-                .Select(f => new ContentFieldDefinition(f.GetString("name")!, f.GetString("type")!));
+                .Select(f => ContentFieldDefinition.FromJson(System.Text.Json.Nodes.JsonObject.Create(f)!));
             var settings = ContentTypeDefinition.BuildSettings(type.GetStrings("parts"), fields);
             await store.SaveAsync(type.GetString("name")!, type.GetString("displayName")!, settings, cancellationToken).ConfigureAwait(false);
         }

@@ -1,26 +1,10 @@
-using System.Text.Json.Nodes;
 using Ganss.Xss;
+using Portal.Modules.Contents.Abstractions;
 
 namespace Portal.Modules.Contents.Services;
 
-/// <summary>Cleans rich text on the server before it is stored, so no script reaches a page.</summary>
-public interface IHtmlSanitizerService
+internal sealed class HtmlSanitizerService : IHtmlSanitizerService
 {
-    /// <summary>The markup with only ordinary article elements, attributes and safe URL schemes left.</summary>
-    string Sanitize(string html);
-
-    /// <summary>
-    /// As <see cref="Sanitize(string)"/>, and adds to <paramref name="removed"/> what was taken out
-    /// (<c>&lt;script&gt;</c>, <c>onclick</c>...), so the editor can be told.
-    /// </summary>
-    string Sanitize(string html, ISet<string> removed);
-}
-
-public sealed class HtmlSanitizerService : IHtmlSanitizerService
-{
-    /// <summary>The property that holds rich text inside a part, as in <c>BodyPart.Html</c>.</summary>
-    public const string HtmlProperty = "Html";
-
     // Configured once; Sanitize itself is safe to call from many threads.
     private readonly HtmlSanitizer _sanitizer = new(NewOptions());
 
@@ -49,23 +33,4 @@ public sealed class HtmlSanitizerService : IHtmlSanitizerService
         AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
         UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
     };
-}
-
-public static class HtmlSanitizerServiceExtensions
-{
-    /// <summary>Sanitises the <c>Html</c> string of every part in a content body, in place.</summary>
-    public static JsonObject SanitizeRichText(this IHtmlSanitizerService sanitizer, JsonObject data)
-    {
-        ArgumentNullException.ThrowIfNull(sanitizer);
-        ArgumentNullException.ThrowIfNull(data);
-        foreach (var part in data.Select(p => p.Value).OfType<JsonObject>())
-        {
-            if (part[HtmlSanitizerService.HtmlProperty] is JsonValue value && value.TryGetValue<string>(out var html))
-            {
-                part[HtmlSanitizerService.HtmlProperty] = sanitizer.Sanitize(html);
-            }
-        }
-
-        return data;
-    }
 }

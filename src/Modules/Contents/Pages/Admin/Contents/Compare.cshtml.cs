@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Security;
 using Portal.Modules.Contents.Admin;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 
 namespace Portal.Modules.Contents.Pages.Admin.Contents;
 
@@ -13,20 +13,21 @@ public sealed class CompareModel(ContentAdmin admin) : ContentsPageModel
 
     public ContentItem? Newer { get; private set; }
 
-    public IReadOnlyList<FieldComparison> Fields { get; private set; } = [];
+    public IReadOnlyList<ContentChange> Changes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, int from, int to, CancellationToken cancellationToken)
     {
         var versions = await admin.VersionsAsync(id, cancellationToken);
         var a = versions.FirstOrDefault(v => v.Number == Math.Min(from, to));
         var b = versions.FirstOrDefault(v => v.Number == Math.Max(from, to));
-        if (a is null || b is null || await admin.TypeAsync(a.ContentType, cancellationToken) is not { } type)
+        if (a is null || b is null)
         {
             return NotFound();
         }
 
         (Older, Newer) = (a, b);
-        Fields = VersionComparer.Compare(EditorField.For(type), a, b);
+        var type = await admin.TypeAsync(a.ContentType, cancellationToken);
+        Changes = admin.Compare(a, b, type);
         return Page();
     }
 }

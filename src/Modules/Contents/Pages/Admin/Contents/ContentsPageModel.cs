@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Text;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Models;
 
 namespace Portal.Modules.Contents.Pages.Admin.Contents;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Security;
 using Portal.Modules.Contents.Admin;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 
 namespace Portal.Modules.Contents.Pages.Admin.Contents;
 
@@ -83,9 +83,18 @@ public sealed class EditModel(ContentAdmin admin) : EditorPageModel(admin)
             return Refused($"Bạn không có quyền {permission.DisplayName.ToLowerInvariant()}.");
         }
 
-        if (await run() is { } message)
+        try
         {
-            TempData[MessageKey] = message;
+            if (await run() is { } message)
+            {
+                TempData[MessageKey] = message;
+            }
+        }
+        catch (ContentOperationException e)
+        {
+            // A publishing handler refused (with its reason), the alias was taken meanwhile...
+            FormError = e.UserMessage;
+            return Page();
         }
 
         return RedirectToPage("Edit", new { id });

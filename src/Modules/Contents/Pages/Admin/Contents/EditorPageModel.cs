@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Security;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Admin;
 using Portal.Modules.Contents.Models;
 
@@ -39,7 +40,7 @@ public abstract class EditorPageModel(ContentAdmin admin) : ContentsPageModel
     /// <summary>Set when the save was refused because someone saved a newer version.</summary>
     public ContentItem? ConflictVersion { get; private set; }
 
-    public IReadOnlyList<FieldComparison> ConflictChanges { get; private set; } = [];
+    public IReadOnlyList<ContentChange> ConflictChanges { get; private set; } = [];
 
     /// <summary>The form-wide error (a refused permission), shown above the form.</summary>
     public string? FormError { get; protected set; }

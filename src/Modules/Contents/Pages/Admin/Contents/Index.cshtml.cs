@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Core;
 using Portal.Core.Security;
 using Portal.Modules.Contents.Admin;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Models;
 using Portal.Modules.Contents.Services;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Security;
 using Portal.Modules.Contents.Admin;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 
 namespace Portal.Modules.Contents.Pages.Admin.Contents;
 

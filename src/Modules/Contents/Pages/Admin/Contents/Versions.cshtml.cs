@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Security;
 using Portal.Modules.Contents.Admin;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 
 namespace Portal.Modules.Contents.Pages.Admin.Contents;
 
@@ -17,6 +17,9 @@ public sealed class VersionsModel(ContentAdmin admin) : ContentsPageModel
 
     public ContentTypeDefinition? Type { get; private set; }
 
+    /// <summary>Why a restore was refused (the item was removed, the old body no longer fits the type...).</summary>
+    public string? Error { get; private set; }
+
     public string Title => Versions.Count > 0 ? Versions[0].DisplayText : "";
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
@@ -29,13 +32,22 @@ public sealed class VersionsModel(ContentAdmin admin) : ContentsPageModel
             return NotFound();
         }
 
-        if (await admin.RestoreVersionAsync(id, number, cancellationToken) is not { } restored)
+        if (Versions.FirstOrDefault(v => v.Number == number) is not { } version)
         {
             return NotFound();
         }
 
-        TempData[MessageKey] = $"Đã khôi phục phiên bản {number} thành bản nháp mới (phiên bản {restored.Number}).";
-        return RedirectToPage("Edit", new { id });
+        try
+        {
+            var restored = await admin.RestoreVersionAsync(id, version.ContentItemVersionId, cancellationToken);
+            TempData[MessageKey] = $"Đã khôi phục phiên bản {number} thành bản nháp mới (phiên bản {restored.Number}).";
+            return RedirectToPage("Edit", new { id });
+        }
+        catch (ContentOperationException e)
+        {
+            Error = e.UserMessage;
+            return Page();
+        }
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
@@ -47,14 +59,13 @@ public sealed class VersionsModel(ContentAdmin admin) : ContentsPageModel
         }
 
         Type = await admin.TypeAsync(Versions[0].ContentType, cancellationToken);
-        var fields = Type is null ? [] : EditorField.For(Type);
         var changes = new Dictionary<int, string>();
         for (var i = 0; i < Versions.Count; i++)
         {
             var older = i + 1 < Versions.Count ? Versions[i + 1] : null;
             changes[Versions[i].Number] = older is null
                 ? "Tạo mới"
-                : VersionComparer.ChangedLabels(fields, older, Versions[i]) is { Length: > 0 } labels ? "Sửa: " + labels : "Không đổi nội dung";
+                : string.Join(", ", admin.Compare(older, Versions[i], Type).Select(c => c.Label).Distinct()) is { Length: > 0 } labels ? "Sửa: " + labels : "Không đổi nội dung";
         }
 
         Changes = changes;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Portal.Core.Tenancy;
 
-namespace Portal.Modules.Contents.Models;
+namespace Portal.Modules.Contents.Abstractions;
 
 /// <summary>
 /// One version of a content item. An item is the set of rows sharing
@@ -62,6 +62,14 @@ public sealed class ContentItem : ITenantOwned
     /// Stored as a JSON string column.
     /// </summary>
     public JsonObject Data { get; set; } = [];
+
+    /// <summary>A detached copy of this version, body included.</summary>
+    internal ContentItem Copy()
+    {
+        var copy = (ContentItem)MemberwiseClone();
+        copy.Data = (JsonObject)Data.DeepClone();
+        return copy;
+    }
 
     /// <summary>A new item or version id; time-ordered so inserts stay local in indexes.</summary>
     public static string NewId() => Guid.CreateVersion7().ToString("N");

@@ -1,4 +1,4 @@
-namespace Portal.Modules.Contents.Models;
+namespace Portal.Modules.Contents.Abstractions;
 
 /// <summary>The public path of an item's latest and published versions, from its <see cref="RoutePart"/>.</summary>
 public sealed class RouteIndex : ContentIndexRow

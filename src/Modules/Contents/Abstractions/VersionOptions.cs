@@ -1,4 +1,4 @@
-namespace Portal.Modules.Contents.Models;
+namespace Portal.Modules.Contents.Abstractions;
 
 /// <summary>Which version of an item to read: the latest, the published one or a given number.</summary>
 public sealed record VersionOptions

@@ -1,6 +1,9 @@
-namespace Portal.Modules.Contents.Models;
+using System.ComponentModel;
+
+namespace Portal.Modules.Contents.Abstractions;
 
 /// <summary>The item's public path: <c>{"RoutePart":{"Path":"gioi-thieu"}}</c>.</summary>
+[DisplayName("Đường dẫn")]
 public sealed class RoutePart
 {
     public string? Path { get; set; }

@@ -1,6 +1,6 @@
 using Portal.Core.Tenancy;
 
-namespace Portal.Modules.Contents.Models;
+namespace Portal.Modules.Contents.Abstractions;
 
 /// <summary>
 /// Base of a row in a module's index table: structured values copied out of an item's JSON
