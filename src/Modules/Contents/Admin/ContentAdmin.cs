@@ -125,7 +125,7 @@ public sealed class ContentAdmin(
         }
         catch (ContentConcurrencyException e)
         {
-            return new SaveOutcome { Conflict = e.Current, ConflictChanges = e.Changes, RemovedMarkup = removed };
+            return new SaveOutcome { Conflict = e.Current, ConflictChanges = Relabel(fields, e.Changes), RemovedMarkup = removed };
         }
         catch (ContentOperationException e)
         {
@@ -149,7 +149,21 @@ public sealed class ContentAdmin(
         manager.RestoreAsync(id, versionId, expectedLatestVersionId: null, cancellationToken);
 
     /// <summary>The differences between two versions, value by value, with word-level runs.</summary>
-    public IReadOnlyList<ContentChange> Compare(ContentItem from, ContentItem to, ContentTypeDefinition? type) => diff.Compare(from, to, type);
+    public IReadOnlyList<ContentChange> Compare(ContentItem from, ContentItem to, ContentTypeDefinition? type) =>
+        Relabel(type is null ? [] : EditorField.For(type), diff.Compare(from, to, type));
+
+    /// <summary>
+    /// Names each change as the editor's input is named ("Tiêu đề", "Tóm tắt"), and leaves out the
+    /// display text when the title it is made from is listed.
+    /// </summary>
+    private static List<ContentChange> Relabel(IReadOnlyList<EditorField> fields, IReadOnlyList<ContentChange> changes)
+    {
+        var titled = changes.Any(c => c.Path.StartsWith("TitlePart", StringComparison.Ordinal));
+        return changes
+            .Where(c => !(titled && c.Path == nameof(ContentItem.DisplayText)))
+            .Select(c => KeyOf(fields, c.Path) is { Length: > 0 } key ? c with { Label = fields.First(f => f.Key == key).Label } : c)
+            .ToList();
+    }
 
     /// <summary>Writes to the audit trail that the signed-in user was refused an action (403).</summary>
     public Task AuditDeniedAsync(string action, string? id, CancellationToken cancellationToken) =>
