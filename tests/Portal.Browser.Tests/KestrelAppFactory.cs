@@ -41,6 +41,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
             ["Portal:Setup:Demo"] = "true",
             ["Portal:Setup:AdminPassword"] = AdminPassword,
             ["Portal:DataProtection:KeysPath"] = Path.Combine(_folder.FullName, "keys"),
+            ["Portal:Media:StoragePath"] = Path.Combine(_folder.FullName, "media"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
         }));
     }

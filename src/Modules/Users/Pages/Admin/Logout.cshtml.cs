@@ -32,6 +32,6 @@ public sealed class LogoutModel(SignInManager<PortalUser> signInManager, IAuditL
         }
 
         await signInManager.SignOutAsync();
-        return LocalRedirect("/admin/login");
+        return RedirectToPage("/Admin/Login");
     }
 }
