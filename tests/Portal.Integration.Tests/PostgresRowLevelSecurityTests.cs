@@ -24,7 +24,7 @@ public sealed class PostgresRowLevelSecurityTests(PostgresAppFactory app) : ICla
         await using var scope = app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(Tenant("sotaichinh"));
         await PostgresSafetyCheck.VerifyAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), "tenant_isolation");
 
-        var superuser = new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(app.OwnerConnectionString).Options;
+        var superuser = new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(((PostgresDatabase)app.Database).OwnerConnectionString).Options;
         await using var asSuperuser = new PostgresPortalDbContext(superuser, new CurrentTenant(), []);
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => PostgresSafetyCheck.VerifyAsync(asSuperuser, "tenant_isolation"));
         Assert.Contains("is a superuser", refused.Message, StringComparison.Ordinal);
@@ -35,13 +35,13 @@ public sealed class PostgresRowLevelSecurityTests(PostgresAppFactory app) : ICla
     [ProviderFact]
     public async Task TheAppRolesPassword_IsStoredAsAScramVerifier_AndNeverSentAsText()
     {
-        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
+        await using var connection = new NpgsqlConnection(((PostgresDatabase)app.Database).OwnerConnectionString);
         await connection.OpenAsync();
         await using var query = new NpgsqlCommand("SELECT rolpassword FROM pg_authid WHERE rolname = @role", connection);
-        query.Parameters.AddWithValue("role", PostgresAppFactory.AppRole);
+        query.Parameters.AddWithValue("role", PostgresDatabase.AppRole);
         var stored = (string?)await query.ExecuteScalarAsync();
         Assert.StartsWith("SCRAM-SHA-256$4096:", stored, StringComparison.Ordinal);
-        Assert.DoesNotContain(PostgresAppFactory.AppPassword, PostgresSafetyCheck.ScramVerifier(PostgresAppFactory.AppPassword), StringComparison.Ordinal);
+        Assert.DoesNotContain(PostgresDatabase.AppPassword, PostgresSafetyCheck.ScramVerifier(PostgresDatabase.AppPassword), StringComparison.Ordinal);
     }
 
     [Fact]
