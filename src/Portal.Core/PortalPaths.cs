@@ -1,6 +1,8 @@
-namespace Portal.Web.Hosting;
+using Microsoft.Extensions.Hosting;
 
-/// <summary>Where the portal keeps its local data (SQLite file, data-protection keys, dev PostgreSQL).</summary>
+namespace Portal.Core;
+
+/// <summary>Where the portal keeps its local data (SQLite file, data-protection keys, media files, dev PostgreSQL).</summary>
 public static class PortalPaths
 {
     /// <summary>The solution file that marks a source checkout.</summary>
