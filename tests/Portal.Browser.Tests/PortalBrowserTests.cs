@@ -59,6 +59,9 @@ public sealed partial class PortalBrowserTests(PortalBrowser browser) : IClassFi
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Vai trò" })).ToBeVisibleAsync();
         // Managing component sites belongs to the province portal only.
         await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Trang thành phần" })).ToHaveCountAsync(0);
+        // A short page fits the window: the layout adds no vertical scrollbar of its own.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= document.documentElement.clientHeight"),
+            "the admin layout scrolls vertically on a short page");
         await PortalBrowser.ScreenshotAsync(page, "sotaichinh-dashboard");
     }
 

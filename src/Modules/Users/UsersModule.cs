@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Admin;
 using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Security;
+using Portal.Core.Web;
 using Portal.Modules.Users.Data.Migrations;
+using Portal.Modules.Users.Pages.Admin;
 
 namespace Portal.Modules.Users;
 
@@ -29,6 +32,7 @@ public sealed class UsersModule : PortalModule
     {
         services.AddPortalIdentity();
         services.AddPortalSignInCookie();
+        services.AddRateLimiter(options => options.AddPerClientPolicy(LoginModel.RateLimitPolicy, permitLimit: 10, TimeSpan.FromMinutes(1)));
         services.AddModuleMigrations<UsersSqliteMigrations, UsersPostgresMigrations>();
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Core.Admin;
 using Portal.Core.Data;
 using Portal.Core.Recipes;
 using Portal.Modules.Users.Data;
@@ -16,9 +17,6 @@ namespace Portal.Modules.Users;
 
 internal static class UsersServiceCollectionExtensions
 {
-    public const string LoginPath = "/admin/login";
-    public const string LogoutPath = "/admin/logout";
-    public const string AccessDeniedPath = "/admin/access-denied";
 
     /// <summary>Tenant-scoped Identity over the shared portal context, with the policy of the portal.</summary>
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
@@ -68,9 +66,15 @@ internal static class UsersServiceCollectionExtensions
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddTenantCookie(IdentityConstants.ApplicationScheme, new HostOnlyCookieManager(HostOnlyCookieManager.PlainName, HostOnlyCookieManager.SecureName), options =>
             {
-                options.LoginPath = LoginPath;
-                options.LogoutPath = LogoutPath;
-                options.AccessDeniedPath = AccessDeniedPath;
+                options.LoginPath = AdminRoutes.SignIn;
+                options.LogoutPath = AdminRoutes.SignOut;
+                options.AccessDeniedPath = AdminRoutes.AccessDenied;
+                // A signed-in user without the right gets 403 where they are, with the Vietnamese status page.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
                 options.Events.OnValidatePrincipal = TenantClaims.ValidatePrincipalAsync;
             })
             .AddTenantCookie(IdentityConstants.ExternalScheme, new HostOnlyCookieManager(".portal.external", "__Host-portal-external"), options =>

@@ -1,7 +1,7 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Portal.Core;
+using Portal.Core.Admin;
+using Portal.Core.Web;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Portal.Modules.Tenants;
+using Portal.Themes.Default;
 using Portal.Web.Data;
 using Portal.Web.Endpoints;
 using Portal.Web.Logging;
@@ -22,9 +23,6 @@ namespace Portal.Web.Hosting;
 
 public static class PortalHostExtensions
 {
-    public const string LoginRateLimit = "login";
-    public const string PublicFormRateLimit = "public-form";
-
     /// <summary>
     /// Everything the host registers: logging, modules, database, pages, health, limits. For an
     /// operator command (<paramref name="commandLine"/>) logs go to standard error, warnings and
@@ -35,6 +33,7 @@ public static class PortalHostExtensions
         builder.AddPortalLogging(commandLine);
         var services = builder.Services;
         services.AddPortalPlatform(builder.Configuration, PortalModules.All());
+        services.AddPortalTheme(new DefaultTheme());
         services.AddPortalDatabase(builder.Environment);
         services.AddSingleton<IRecipeStore>(sp => new FileRecipeStore(RecipesFolder(builder.Configuration, builder.Environment)));
         services.AddPortalSetup(builder.Configuration);
@@ -44,8 +43,7 @@ public static class PortalHostExtensions
         // Resolved when first needed, so configuration added after registration (tests, hosts) applies.
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, loggers) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(DataProtectionKeysFolder(configuration, environment)), loggers));
-        // Every admin page needs at least the right to use the admin; pages add their own permission.
-        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", Portal.Modules.Users.Permissions.AccessAdmin.PolicyName))
+        services.AddRazorPages()
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>()
             .Configure<ModuleCatalog>((options, catalog) => options.Conventions.Add(new ModulePageConvention(catalog)));
@@ -53,31 +51,19 @@ public static class PortalHostExtensions
         services.AddAntiforgery();
 
         services.AddHealthChecks().AddDbContextCheck<Portal.Core.Data.PortalDbContext>("database", tags: ["ready"]);
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Per tenant and client address: a flood on one site does not lock out another's editors.
-            options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                PartitionKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
-            options.AddPolicy(PublicFormRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                PartitionKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(1) }));
-        });
         return builder;
     }
 
-    private static string PartitionKey(HttpContext context) =>
-        $"{context.RequestServices.GetService<ICurrentTenant>()?.Tenant?.Id}|{context.Connection.RemoteIpAddress}";
-
-    /// <summary>The request pipeline, in order: tenant first, then routing, module gate, sign-in.</summary>
+    /// <summary>
+    /// The request pipeline, in order: tenant first, then its status pages (errors in Vietnamese,
+    /// in the tenant's layout), routing, module gate, sign-in. Every /admin endpoint requires the
+    /// admin right (by route, <see cref="AdminEndpointConventions"/>).
+    /// </summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error");
-        }
-
         app.UseStaticFiles();
         app.UseTenantResolution();
+        app.UsePortalStatusPages();
         app.UseRouting();
         app.UseModuleGate();
         app.UseRateLimiter();
@@ -87,7 +73,7 @@ public static class PortalHostExtensions
 
         app.MapPortalHealth();
         app.MapHomeEndpoints();
-        app.MapRazorPages();
+        app.MapRazorPages().RequireAdminAccessOnAdminRoutes();
         app.MapPortalModules();
         return app;
     }

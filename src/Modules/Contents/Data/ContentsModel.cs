@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Core.Data;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 
 namespace Portal.Modules.Contents.Data;
 
 /// <summary>The module's tables: content item versions, type definitions and the route index.</summary>
-public sealed class ContentsModel : IModelContributor
+internal sealed class ContentsModel : IModelContributor
 {
     // Filtered-index predicates written so that SQLite and PostgreSQL both accept them.
     private const string LatestOnly = "\"Alias\" IS NOT NULL AND \"Latest\"";
@@ -42,9 +42,6 @@ public sealed class ContentsModel : IModelContributor
         e.Property(x => x.Author).HasMaxLength(256).IsRequired();
         e.Property(x => x.Culture).HasMaxLength(16).IsRequired();
         e.Property(x => x.Alias).HasMaxLength(256);
-        e.Property(x => x.CreatedUtc).HasConversion(JsonColumn.UtcConverter);
-        e.Property(x => x.ModifiedUtc).HasConversion(JsonColumn.UtcConverter);
-        e.Property(x => x.PublishedUtc).HasConversion(JsonColumn.UtcConverter);
         e.Property(x => x.Data).HasConversion(JsonColumn.ObjectConverter, JsonColumn.ObjectComparer).IsRequired();
 
         e.HasIndex(x => new { x.TenantId, x.ContentItemId, x.Latest });

@@ -23,8 +23,8 @@ public sealed class TenantRecord
     /// <summary>Bumped on every change; the registry reloads when the highest version moves.</summary>
     public long Version { get; set; }
 
-    public DateTime CreatedUtc { get; set; }
-    public DateTime ModifiedUtc { get; set; }
+    public DateTimeOffset CreatedUtc { get; set; }
+    public DateTimeOffset ModifiedUtc { get; set; }
 
     public TenantDescriptor ToDescriptor() => new()
     {

@@ -288,7 +288,7 @@ public sealed partial class TenantProvisioner(
 
     private TenantRecord NewRecord(string name, string displayName, TenantKind kind, List<string> hosts, string? parentId, string? recipe)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow();
         return new TenantRecord
         {
             Id = TenantIds.New(),
@@ -307,7 +307,7 @@ public sealed partial class TenantProvisioner(
 
     private void Touch(TenantRecord record)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow();
         record.ModifiedUtc = now;
         record.Version = Math.Max(record.Version + 1, now.Ticks);
     }

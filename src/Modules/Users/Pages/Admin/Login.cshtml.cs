@@ -13,7 +13,7 @@ namespace Portal.Modules.Users.Pages.Admin;
 [EnableRateLimiting(RateLimitPolicy)]
 public sealed class LoginModel(SignInManager<PortalUser> signInManager, IAuditLog auditLog, TimeProvider clock) : PageModel
 {
-    /// <summary>The rate-limit policy the host defines for sign-in attempts.</summary>
+    /// <summary>The rate-limit policy of sign-in attempts (defined by <see cref="UsersModule"/>).</summary>
     public const string RateLimitPolicy = "login";
 
     public const string SignedInAction = "users.signed-in";
@@ -54,7 +54,7 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, IAuditLo
             }
 
             await auditLog.WriteAsync(SignedInAction, userName);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
+            return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Admin/Index");
         }
 
         ErrorMessage = !result.IsLockedOut ? WrongCredentials

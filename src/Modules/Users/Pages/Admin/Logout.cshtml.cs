@@ -25,6 +25,6 @@ public sealed class LogoutModel(SignInManager<PortalUser> signInManager, IAuditL
         }
 
         await signInManager.SignOutAsync();
-        return LocalRedirect("/admin/login");
+        return RedirectToPage("/Admin/Login");
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Admin;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Models;
@@ -53,11 +54,11 @@ public sealed class EditModel(ICurrentTenant currentTenant, TenantQueries querie
         var result = await provisioner.UpdateHostsAsync(id, hosts, Input.UrlPrefix, CancellationToken.None);
         if (!result.Succeeded)
         {
-            Errors.AddRange(result.Errors);
+            AddErrors(result.Errors);
             return Page();
         }
 
-        TempData[MessageKey] = $"Đã lưu tên miền của trang {Tenant.DisplayName}.";
+        TempData.AddSuccess($"Đã lưu tên miền của trang {Tenant.DisplayName}.");
         return RedirectToPage(new { id });
     }
 
@@ -76,9 +77,11 @@ public sealed class EditModel(ICurrentTenant currentTenant, TenantQueries querie
 
     public sealed class InputModel
     {
+        [Display(Name = "Tên miền")]
         [StringLength(4000, ErrorMessage = "Danh sách tên miền dài tối đa 4000 ký tự.")]
         public string? HostNames { get; set; }
 
+        [Display(Name = "Tiền tố đường dẫn")]
         [StringLength(HostLabel.MaxLength, ErrorMessage = "Tiền tố đường dẫn dài tối đa 63 ký tự.")]
         public string? UrlPrefix { get; set; }
     }
