@@ -15,6 +15,10 @@ public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFa
     public const string BaseDomain = "thainguyen.localhost";
 
     private readonly string _keys = Directory.CreateTempSubdirectory("portal-it-keys-").FullName;
+    private readonly string _media = Directory.CreateTempSubdirectory("portal-it-media-").FullName;
+
+    /// <summary>Root of the media files this app stores (a temp folder of its own).</summary>
+    public string MediaRoot => _media;
 
     public TestDatabase Database { get; } = database;
 
@@ -28,12 +32,16 @@ public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFa
             ["Portal:Setup:AdminPassword"] = AdminPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Portal:DataProtection:KeysPath"] = _keys,
+            ["Portal:Media:StoragePath"] = _media,
         }));
     }
 
-    /// <summary>A client whose requests carry <c>Host: {host}</c>; cookies kept, redirects not followed.</summary>
-    public HttpClient ClientFor(string host) =>
-        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}/"), AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>
+    /// A client whose requests carry <c>Host: {host}</c>; cookies kept, redirects not followed. It
+    /// talks HTTPS, as browsers do in production: outside Development the portal's cookies are Secure.
+    /// </summary>
+    public HttpClient ClientFor(string host, string scheme = "https") =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"{scheme}://{host}/"), AllowAutoRedirect = false, HandleCookies = true });
 
     public static string HostOf(string label) => label == "Default" ? BaseDomain : $"{label}.{BaseDomain}";
 
@@ -44,7 +52,8 @@ public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFa
     }
 }
 
-public sealed class SqliteAppFactory() : PortalAppFactory(new SqliteFileDatabase("portal-it-"));
+// Not sealed: SecurityAppFactory runs the same SQLite app with a fake clock, in Development.
+public class SqliteAppFactory() : PortalAppFactory(new SqliteFileDatabase("portal-it-"));
 
 public sealed class PostgresAppFactory() : PortalAppFactory(new PostgresDatabase())
 {

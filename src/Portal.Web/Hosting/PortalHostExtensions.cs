@@ -31,6 +31,9 @@ public static class PortalHostExtensions
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder, bool commandLine = false)
     {
         builder.AddPortalLogging(commandLine);
+        // Modules' and themes' wwwroot (/_content/<assembly>/...) in every environment when run
+        // from the build output (tests included); a no-op when published, where the files are copied.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddPortalPlatform(builder.Configuration, PortalModules.All());
         services.AddPortalTheme(new DefaultTheme());
@@ -48,22 +51,34 @@ public static class PortalHostExtensions
         services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>()
             .Configure<ModuleCatalog>((options, catalog) => options.Conventions.Add(new ModulePageConvention(catalog)));
         services.AddAuthorization();
-        services.AddAntiforgery();
+        services.AddPortalReverseProxy();
+        services.AddPortalCookieSecurity();
 
         services.AddHealthChecks().AddDbContextCheck<Portal.Core.Data.PortalDbContext>("database", tags: ["ready"]);
         return builder;
     }
 
     /// <summary>
-    /// The request pipeline, in order: tenant first, then its status pages (errors in Vietnamese,
-    /// in the tenant's layout), routing, module gate, sign-in. Every /admin endpoint requires the
-    /// admin right (by route, <see cref="AdminEndpointConventions"/>).
+    /// The request pipeline, in order: the real client (forwarded headers from known proxies
+    /// only), security headers and cookie rules, the tenant, then its status pages (errors in
+    /// Vietnamese, in the tenant's layout), the admin network gate, routing, module gate,
+    /// sign-in. Every /admin endpoint requires the admin right (by route,
+    /// <see cref="AdminEndpointConventions"/>).
     /// </summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UsePortalReverseProxy();
+        app.UsePortalSecurityHeaders();
+        app.UsePortalCookieSecurity();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseStaticFiles();
         app.UseTenantResolution();
         app.UsePortalStatusPages();
+        app.UseAdminNetworkGate();
         app.UseRouting();
         app.UseModuleGate();
         app.UseRateLimiter();

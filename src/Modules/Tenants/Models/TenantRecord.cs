@@ -17,6 +17,9 @@ public sealed class TenantRecord
     public List<string> EnabledModules { get; set; } = [];
     public string? ParentId { get; set; }
 
+    /// <summary>Networks (CIDR) from which the tenant's admin may be used; empty = from anywhere.</summary>
+    public List<string> AdminNetworks { get; set; } = [];
+
     /// <summary>The recipe the tenant was provisioned from.</summary>
     public string? Recipe { get; set; }
 
@@ -39,6 +42,7 @@ public sealed class TenantRecord
         Theme = Theme,
         EnabledModules = EnabledModules.ToArray(),
         ParentId = ParentId,
+        AdminNetworks = AdminNetworks.ToArray(),
         Version = Version,
     };
 }

@@ -258,6 +258,37 @@ public sealed partial class TenantProvisioner(
         return new TenantResult(record.ToDescriptor(), []);
     }
 
+    /// <summary>
+    /// Replaces the networks from which the tenant's <c>/admin</c> may be used (empty = anywhere).
+    /// A malformed entry refuses the whole list, changes nothing and is audited.
+    /// </summary>
+    public async Task<TenantResult> UpdateAdminNetworksAsync(string tenantId, IEnumerable<string> entries, CancellationToken cancellationToken = default)
+    {
+        var record = await Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return TenantResult.Fail("Không tìm thấy đơn vị.");
+        }
+
+        var networks = AdminNetworks.Normalize(entries, out var errors);
+        if (errors.Count > 0)
+        {
+            await auditLog.WriteAsync("tenant.admin-networks-refused", record.Name, string.Join(" ", errors), cancellationToken).ConfigureAwait(false);
+            return TenantResult.Fail([.. errors]);
+        }
+
+        if (!networks.SequenceEqual(record.AdminNetworks))
+        {
+            auditLog.Add("tenant.admin-networks", record.Name, $"{string.Join(", ", record.AdminNetworks)} -> {string.Join(", ", networks)}");
+            record.AdminNetworks = [.. networks];
+            Touch(record);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return new TenantResult(record.ToDescriptor(), []);
+    }
+
     /// <summary>Applies settings from the <c>tenant</c> recipe step to a tenant; no write when nothing differs.</summary>
     public async Task ApplySettingsAsync(string tenantId, Action<TenantRecord> apply, CancellationToken cancellationToken = default)
     {
