@@ -170,8 +170,8 @@ public sealed partial class FirstRunSetup(
             HostNames = [$"{label}.{tenantsOptions.Value.BaseDomain}"],
         }, Text(item, "recipe") ?? tenantsOptions.Value.ComponentSiteRecipe);
 
-    private static string? Text(JsonElement item, string property) =>
-        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonElement item, string member) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private RecipeDocument FindRecipe(string name, string namedBy) =>
         recipes.Find(name) ?? throw new SetupException(Failed($"không tìm thấy kịch bản '{name}' ({namedBy}) trong thư mục kịch bản."));
