@@ -7,7 +7,7 @@ namespace Portal.Modules.Media.Services;
 
 /// <summary>
 /// Files on the local disk: <c>&lt;root&gt;/&lt;tenant id&gt;/&lt;generated name&gt;</c>, root
-/// <c>media</c> in the local data folder (<see cref="PortalPaths"/>, beside the SQLite file) unless <c>Portal:Media:StoragePath</c> says
+/// <c>media/</c> in the local data folder (<see cref="PortalPaths.DataFolder"/>) unless <c>Portal:Media:StoragePath</c> says
 /// otherwise. Only one node can use it, unless the root is a shared file system.
 /// </summary>
 public sealed partial class LocalDiskMediaStorage : IMediaStorage
