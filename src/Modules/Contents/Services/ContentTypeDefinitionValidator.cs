@@ -15,7 +15,16 @@ internal sealed partial class ContentTypeDefinitionValidator(IContentPartRegistr
 {
     /// <summary>Errors of a type named <paramref name="name"/> with these parts and fields; none when it may be saved.</summary>
     public IReadOnlyList<ContentDefinitionError> Validate(string name, IReadOnlyList<string> parts, IReadOnlyList<ContentFieldDefinition> fields) =>
-        [.. CheckName(name), .. CheckParts(parts), .. CheckFields(parts, fields, requireNameAndType: true)];
+        [.. CheckName(name), .. ValidatePartsAndFields(parts, fields, requireNameAndType: true)];
+
+    /// <summary>
+    /// Errors of a type's parts and fields, with paths relative to the type (<c>parts[1]</c>,
+    /// <c>fields[0].type</c>). Null entries (of the wrong JSON kind) keep their place and are skipped;
+    /// without <paramref name="requireNameAndType"/>, missing field names and types are left to the caller.
+    /// </summary>
+    public IReadOnlyList<ContentDefinitionError> ValidatePartsAndFields(
+        IReadOnlyList<string?> parts, IReadOnlyList<ContentFieldDefinition?> fields, bool requireNameAndType = true) =>
+        [.. CheckParts(parts), .. CheckFields(parts.OfType<string>().ToList(), fields, requireNameAndType)];
 
     /// <summary>
     /// The same check for one type of a <c>content-types</c> recipe step, as recipe errors placed at
@@ -28,7 +37,7 @@ internal sealed partial class ContentTypeDefinitionValidator(IContentPartRegistr
             .Select(p => p.ValueKind == JsonValueKind.String ? p.GetString() : null).ToList();
         var fields = type.GetArray(ContentTypeDefinition.FieldsKey)
             .Select(f => f.ValueKind == JsonValueKind.Object ? ContentFieldDefinition.FromJson(JsonObject.Create(f)!) : null).ToList();
-        return CheckParts(parts).Concat(CheckFields(parts.OfType<string>().ToList(), fields, requireNameAndType: false))
+        return ValidatePartsAndFields(parts, fields, requireNameAndType: false)
             .Select(e => new RecipeError($"{where}.{e.Path}: {e.Message}", $"{where}.{e.Path}: {e.UserMessage}"))
             .ToList();
     }
