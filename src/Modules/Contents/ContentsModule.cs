@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Core.Admin;
 using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Modules.Contents.Abstractions;
+using Portal.Modules.Contents.Admin;
 using Portal.Modules.Contents.Data;
 using Portal.Modules.Contents.Data.Migrations;
 using Portal.Modules.Contents.Recipes;
@@ -27,6 +30,11 @@ public sealed class ContentsModule : PortalModule
 
     public override IEnumerable<Permission> Permissions => Contents.Permissions.All;
 
+    public override IEnumerable<AdminMenuItem> AdminMenu =>
+    [
+        new("Nội dung", "/admin/contents", Contents.Permissions.EditContent.Name, Order: 100),
+    ];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContributor<ContentsModel>();
@@ -43,6 +51,9 @@ public sealed class ContentsModule : PortalModule
         services.AddContentPart<BodyPart>();
         services.AddContentPart<RoutePart>().WithIndex<RouteIndex, RouteIndexProvider>();
         AddFieldTypes(services);
+        services.AddContentHandler<ContentListIndexHandler>();
+        services.AddScoped<ContentListQuery>();
+        services.AddScoped<ContentAdmin>();
 
         services.AddRecipeStep<ContentTypesStep>();
         services.AddRecipeStep<ContentStep>();

@@ -9,4 +9,10 @@ public interface IHtmlSanitizerService
 {
     /// <summary>The markup with only ordinary article elements, attributes and safe URL schemes left.</summary>
     string Sanitize(string html);
+
+    /// <summary>
+    /// As <see cref="Sanitize(string)"/>, and adds to <paramref name="removed"/> what was taken out
+    /// (<c>&lt;script&gt;</c>, <c>onclick</c>...), so the editor can be told what happened to their text.
+    /// </summary>
+    string Sanitize(string html, ISet<string> removed);
 }
