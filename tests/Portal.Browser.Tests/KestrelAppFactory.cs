@@ -30,6 +30,8 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Modules' static files (/_content/<module>/...) from the build's manifest, as Development does.
+        builder.UseStaticWebAssets();
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Portal:Database:Provider"] = "Sqlite",
