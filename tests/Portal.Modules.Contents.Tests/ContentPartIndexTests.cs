@@ -55,4 +55,28 @@ public sealed class ContentPartIndexTests
         await host.RunAsync(tenant, contents => contents.RemoveAsync(v1.ContentItemId));
         Assert.Empty(host.Rows<LegalIndex>(tenant));
     }
+
+    [Fact]
+    public async Task AnIndexOfEveryItem_RunsForEveryType_AndKeepsRemovedItems()
+    {
+        using var host = new ContentsTestHost(
+            services => services.AddContentIndex<ItemStatusIndex, ItemStatusIndexProvider>(),
+            new ContentIndexModel<ItemStatusIndex>());
+        var tenant = ContentsTestHost.NewTenant();
+        await host.DefineTypeAsync(tenant, "Note", nameof(TitlePart));
+        var page = await host.CreatePageAsync(tenant, "Giới thiệu", "gioi-thieu", publish: true);
+        var note = await host.CreateAsync(tenant, "Note", "Ghi chú", new JsonObject());
+
+        Assert.Equal([("Ghi chú", "draft"), ("Giới thiệu", "published")], Statuses(host, tenant));
+
+        await host.RunAsync(tenant, contents => contents.RemoveAsync(note.ContentItemId));
+        await host.RunAsync(tenant, contents => contents.SaveDraftAsync(page));
+        Assert.Equal([("Ghi chú", "removed"), ("Giới thiệu", "published")], Statuses(host, tenant));
+
+        await host.RunAsync(tenant, contents => contents.RestoreRemovedAsync(note.ContentItemId));
+        Assert.Equal([("Ghi chú", "draft"), ("Giới thiệu", "published")], Statuses(host, tenant));
+    }
+
+    private static List<(string, string)> Statuses(ContentsTestHost host, Portal.Core.Tenancy.TenantDescriptor tenant) =>
+        host.Rows<ItemStatusIndex>(tenant).OrderBy(r => r.Title).Select(r => (r.Title, r.Status)).ToList();
 }

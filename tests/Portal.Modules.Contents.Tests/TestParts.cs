@@ -147,3 +147,32 @@ public sealed class FailingSink : IContentEventSink
     public Task HandleAsync(ContentEvent contentEvent, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("search index is down");
 }
+
+/// <summary>One row per item of every type, removed items included: what an admin list needs.</summary>
+public sealed class ItemStatusIndex : ContentIndexRow
+{
+    public string Status { get; set; } = "";
+
+    public string Title { get; set; } = "";
+}
+
+public sealed class ItemStatusIndexProvider : ContentIndexProvider<ItemStatusIndex>
+{
+    public override IEnumerable<ItemStatusIndex> MapItem(ContentIndexContext item)
+    {
+        var shown = item.Latest ?? item.Published ?? item.Newest;
+        if (shown is null)
+        {
+            yield break;
+        }
+
+        yield return new ItemStatusIndex
+        {
+            ContentItemVersionId = shown.ContentItemVersionId,
+            Latest = item.Latest is not null,
+            Published = item.Published is not null,
+            Status = item.IsRemoved ? "removed" : item.Published is not null ? "published" : "draft",
+            Title = shown.DisplayText,
+        };
+    }
+}

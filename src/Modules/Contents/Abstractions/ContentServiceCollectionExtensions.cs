@@ -23,6 +23,21 @@ public static class ContentServiceCollectionExtensions
         return new ContentPartBuilder<TPart>(services);
     }
 
+    /// <summary>
+    /// Adds an index table of every content item, whatever its type's parts (e.g. the admin list);
+    /// prefer <see cref="ContentPartBuilder{TPart}.WithIndex{TIndex, TProvider}"/> for what a part holds.
+    /// </summary>
+    public static IServiceCollection AddContentIndex<TIndex, TProvider>(this IServiceCollection services)
+        where TIndex : ContentIndexRow
+        where TProvider : ContentIndexProvider<TIndex>
+    {
+        services.AddContentRegistry();
+        services.TryAddScoped<TProvider>();
+        services.AddModelContributor<ContentIndexModel<TIndex>>();
+        services.Configure<ContentRegistryOptions>(o => o.AddItemIndex(typeof(TProvider), ContentIndexTable.For<TIndex>()));
+        return services;
+    }
+
     /// <summary>Adds a handler that runs for every content item, in registration order with the parts' handlers.</summary>
     public static IServiceCollection AddContentHandler<THandler>(this IServiceCollection services) where THandler : class, IContentHandler
     {

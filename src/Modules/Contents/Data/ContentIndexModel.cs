@@ -18,11 +18,6 @@ internal static class ContentIndexModel
         e.Property(x => x.ContentItemVersionId).HasMaxLength(ContentItem.IdLength).IsRequired();
         // Rows are replaced per item on every change.
         e.HasIndex(x => new { x.TenantId, x.ContentItemId });
-        foreach (var instant in typeof(TIndex).GetProperties().Where(p => p.PropertyType == typeof(DateTimeOffset) || p.PropertyType == typeof(DateTimeOffset?)))
-        {
-            e.Property(instant.Name).HasConversion(JsonColumn.UtcConverter);
-        }
-
         return e;
     }
 }

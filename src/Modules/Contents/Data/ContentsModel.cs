@@ -70,9 +70,6 @@ internal sealed class ContentsModel : IModelContributor
         e.Property(x => x.Author).HasMaxLength(256).IsRequired();
         e.Property(x => x.Culture).HasMaxLength(16).IsRequired();
         e.Property(x => x.Alias).HasMaxLength(256);
-        e.Property(x => x.CreatedUtc).HasConversion(JsonColumn.UtcConverter);
-        e.Property(x => x.ModifiedUtc).HasConversion(JsonColumn.UtcConverter);
-        e.Property(x => x.PublishedUtc).HasConversion(JsonColumn.UtcConverter);
         e.Property(x => x.Data).HasConversion(JsonColumn.ObjectConverter, JsonColumn.ObjectComparer).IsRequired();
 
         e.HasIndex(x => new { x.TenantId, x.ContentItemId, x.Latest });

@@ -10,16 +10,9 @@ internal interface IContentIndexTable
 
     /// <summary>
     /// Deletes the item's rows (one statement, in the caller's transaction; skipped for a new item)
-    /// and adds the rows the providers map from <paramref name="currentVersions"/> (its latest and
-    /// published versions, none once removed); the caller's SaveChanges writes them.
+    /// and adds the rows the providers map from <paramref name="item"/>; the caller's SaveChanges writes them.
     /// </summary>
-    Task ReplaceAsync(
-        DbContext db,
-        string contentItemId,
-        bool isNewItem,
-        IReadOnlyCollection<ContentItem> currentVersions,
-        IEnumerable<IContentIndexProvider> providers,
-        CancellationToken cancellationToken);
+    Task ReplaceAsync(DbContext db, ContentIndexContext item, bool isNewItem, IEnumerable<IContentIndexProvider> providers, CancellationToken cancellationToken);
 }
 
 internal static class ContentIndexTable
@@ -32,33 +25,18 @@ internal static class ContentIndexTable
 
         public Type IndexType => typeof(TIndex);
 
-        public async Task ReplaceAsync(
-            DbContext db,
-            string contentItemId,
-            bool isNewItem,
-            IReadOnlyCollection<ContentItem> currentVersions,
-            IEnumerable<IContentIndexProvider> providers,
-            CancellationToken cancellationToken)
+        public async Task ReplaceAsync(DbContext db, ContentIndexContext item, bool isNewItem, IEnumerable<IContentIndexProvider> providers, CancellationToken cancellationToken)
         {
             var rows = db.Set<TIndex>();
             if (!isNewItem)
             {
-                await rows.Where(r => r.ContentItemId == contentItemId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                await rows.Where(r => r.ContentItemId == item.ContentItemId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var provider in providers)
+            foreach (var row in providers.SelectMany(p => p.MapRows(item)).Cast<TIndex>())
             {
-                foreach (var version in currentVersions)
-                {
-                    foreach (var row in provider.MapRows(version).Cast<TIndex>())
-                    {
-                        row.ContentItemId = version.ContentItemId;
-                        row.ContentItemVersionId = version.ContentItemVersionId;
-                        row.Latest = version.Latest;
-                        row.Published = version.Published;
-                        rows.Add(row);
-                    }
-                }
+                row.ContentItemId = item.ContentItemId;
+                rows.Add(row);
             }
         }
     }

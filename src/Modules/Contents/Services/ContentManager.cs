@@ -452,16 +452,20 @@ internal sealed partial class ContentManager(
         }
     }
 
-    /// <summary>Rewrites the index tables of the type's parts from the item's current versions, then saves all in one SaveChanges.</summary>
+    /// <summary>
+    /// Rewrites the index tables of every item and of the type's parts from the item's versions
+    /// whose flags may have changed (its current ones, and the newest), then saves all in one SaveChanges.
+    /// </summary>
     private async Task WriteAsync(string contentItemId, ContentTypeDefinition type, IEnumerable<ContentItem> versions, bool isNewItem, CancellationToken cancellationToken)
     {
-        var current = versions.Where(v => v.Latest || v.Published).ToList();
-        // A type that no longer exists: clear every table, its parts are unknown.
+        var all = versions.ToList();
+        var item = new ContentIndexContext(contentItemId, all.Find(v => v.Latest), all.Find(v => v.Published), all.MaxBy(v => v.Number));
+        // A type that no longer exists: rewrite every table, its parts are unknown.
         var indexes = type.Id == 0 ? registry.AllIndexes : registry.IndexesFor(type);
         foreach (var table in indexes.GroupBy(i => i.Table))
         {
             var providers = table.Select(i => (IContentIndexProvider)services.GetRequiredService(i.ProviderType));
-            await table.Key.ReplaceAsync(db, contentItemId, isNewItem, current, providers, cancellationToken).ConfigureAwait(false);
+            await table.Key.ReplaceAsync(db, item, isNewItem, providers, cancellationToken).ConfigureAwait(false);
         }
 
         await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken).ConfigureAwait(false);

@@ -12,6 +12,17 @@ internal sealed class ContentRegistryOptions
 
     public List<HandlerRegistration> Handlers { get; } = [];
 
+    /// <summary>Index tables of every item, whatever its parts.</summary>
+    public List<IndexRegistration> ItemIndexes { get; } = [];
+
+    public void AddItemIndex(Type providerType, IContentIndexTable table)
+    {
+        if (!ItemIndexes.Exists(i => i.ProviderType == providerType))
+        {
+            ItemIndexes.Add(new IndexRegistration(providerType, table));
+        }
+    }
+
     public PartRegistration Part(Type partType)
     {
         var part = Parts.Find(p => p.PartType == partType);
@@ -63,6 +74,7 @@ internal sealed class ContentPartRegistry : IContentPartRegistry
     private readonly Dictionary<string, HashSet<string>> _partMembers;
     private readonly Dictionary<string, RichTextShape?> _fieldShapes;
     private readonly Dictionary<string, IReadOnlyList<IndexRegistration>> _indexes;
+    private readonly IReadOnlyList<IndexRegistration> _itemIndexes;
 
     public ContentPartRegistry(IOptions<ContentRegistryOptions> options, IEnumerable<IContentFieldType> fieldTypes)
     {
@@ -78,7 +90,8 @@ internal sealed class ContentPartRegistry : IContentPartRegistry
         _partShapes = registrations.ToDictionary(p => p.PartType.Name, p => RichTextShape.For(p.PartType), StringComparer.Ordinal);
         _partMembers = registrations.ToDictionary(p => p.PartType.Name, p => JsonMembers(p.PartType), StringComparer.Ordinal);
         _indexes = registrations.ToDictionary(p => p.PartType.Name, p => (IReadOnlyList<IndexRegistration>)p.Indexes, StringComparer.Ordinal);
-        AllIndexes = registrations.SelectMany(p => p.Indexes).ToList();
+        _itemIndexes = options.Value.ItemIndexes;
+        AllIndexes = [.. _itemIndexes, .. registrations.SelectMany(p => p.Indexes)];
         Handlers = options.Value.Handlers;
 
         FieldTypes = fieldTypes.ToList();
@@ -101,7 +114,7 @@ internal sealed class ContentPartRegistry : IContentPartRegistry
     /// <summary>Handlers in registration order.</summary>
     public IReadOnlyList<HandlerRegistration> Handlers { get; }
 
-    /// <summary>Every index provider of every part.</summary>
+    /// <summary>Every index provider: of every item, then of every part.</summary>
     public IReadOnlyList<IndexRegistration> AllIndexes { get; }
 
     public ContentPartDescriptor? FindPart(string name) => _parts.GetValueOrDefault(name);
@@ -117,9 +130,9 @@ internal sealed class ContentPartRegistry : IContentPartRegistry
     /// <summary>Where rich text sits inside a value of the field type, or null when it holds none.</summary>
     public RichTextShape? FieldShape(string fieldType) => _fieldShapes.GetValueOrDefault(fieldType);
 
-    /// <summary>The index providers of the parts a type lists.</summary>
+    /// <summary>The index providers of every item, then those of the parts a type lists.</summary>
     public IEnumerable<IndexRegistration> IndexesFor(ContentTypeDefinition type) =>
-        type.Parts.Distinct(StringComparer.Ordinal).SelectMany(p => _indexes.GetValueOrDefault(p) ?? []);
+        _itemIndexes.Concat(type.Parts.Distinct(StringComparer.Ordinal).SelectMany(p => _indexes.GetValueOrDefault(p) ?? []));
 
     private static HashSet<string> JsonMembers(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

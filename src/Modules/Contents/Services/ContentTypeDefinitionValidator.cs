@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Portal.Core.Recipes;
 using Portal.Modules.Contents.Abstractions;
 
 namespace Portal.Modules.Contents.Services;
@@ -18,20 +15,11 @@ internal sealed partial class ContentTypeDefinitionValidator(IContentPartRegistr
         [.. CheckName(name), .. CheckParts(parts), .. CheckFields(parts, fields, requireNameAndType: true)];
 
     /// <summary>
-    /// The same check for one type of a <c>content-types</c> recipe step, as recipe errors placed at
-    /// <paramref name="where"/> (<c>types[0]</c>). Missing names and types are the step's own checks.
+    /// The parts and fields check alone, for the <c>content-types</c> recipe step (which checks
+    /// names and required members itself); paths are relative to the type (<c>parts[0]</c>).
     /// </summary>
-    public IEnumerable<RecipeError> ValidateRecipeType(JsonElement type, string where)
-    {
-        // Entries of the wrong JSON kind keep their place (as null) so that positions match the recipe.
-        var parts = type.GetArray(ContentTypeDefinition.PartsKey)
-            .Select(p => p.ValueKind == JsonValueKind.String ? p.GetString() : null).ToList();
-        var fields = type.GetArray(ContentTypeDefinition.FieldsKey)
-            .Select(f => f.ValueKind == JsonValueKind.Object ? ContentFieldDefinition.FromJson(JsonObject.Create(f)!) : null).ToList();
-        return CheckParts(parts).Concat(CheckFields(parts.OfType<string>().ToList(), fields, requireNameAndType: false))
-            .Select(e => new RecipeError($"{where}.{e.Path}: {e.Message}", $"{where}.{e.Path}: {e.UserMessage}"))
-            .ToList();
-    }
+    public IReadOnlyList<ContentDefinitionError> ValidatePartsAndFields(IReadOnlyList<string> parts, IReadOnlyList<ContentFieldDefinition> fields) =>
+        [.. CheckParts(parts), .. CheckFields(parts, fields, requireNameAndType: false)];
 
     private static IEnumerable<ContentDefinitionError> CheckName(string name)
     {
