@@ -9,9 +9,6 @@ namespace Portal.Modules.Contents.Pages.Admin.Contents;
 /// <summary>What the content admin pages share: the status line carried over redirects, and how statuses and times read.</summary>
 public abstract class ContentsPageModel : PageModel
 {
-    /// <summary>TempData key of the layout's success line.</summary>
-    public const string MessageKey = "Message";
-
     /// <summary>TempData key of the notice listing what the sanitiser removed from rich text.</summary>
     public const string RemovedKey = "ContentRemovedMarkup";
 
