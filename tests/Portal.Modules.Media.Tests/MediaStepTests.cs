@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
-using Portal.Modules.Media.Recipes;
 using Portal.Modules.Media.Services;
 
 namespace Portal.Modules.Media.Tests;
@@ -23,12 +21,11 @@ public sealed class MediaStepTests
     {
         await using var host = new MediaTestHost();
         var tenant = MediaTestHost.NewTenant("sotaichinh");
-        using var json = JsonDocument.Parse(Step);
+        var recipe = Recipe(Step);
 
         for (var run = 0; run < 2; run++)
         {
-            await using var scope = host.Scope(tenant);
-            await new MediaStep().ExecuteAsync(new RecipeStepContext(json.RootElement, tenant, scope.ServiceProvider, new RecipeRun()), CancellationToken.None);
+            await host.Services.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, tenant);
         }
 
         var items = await host.InTenantAsync(tenant, (library, _) => library.SearchAsync(new MediaQuery()));
@@ -41,25 +38,29 @@ public sealed class MediaStepTests
     }
 
     [Fact]
-    public void Validate_ReportsEachBadImage()
+    public async Task Validate_ReportsEachBadImage()
     {
-        using var json = JsonDocument.Parse("""
+        await using var host = new MediaTestHost();
+        var recipe = Recipe("""
             { "name": "media", "images": [
               { "fileName": "x.svg", "width": 10, "height": 10 },
               { "fileName": "y.jpg", "width": 0, "height": 99999, "from": "red" }
             ] }
             """);
 
-        var errors = new MediaStep().Validate(json.RootElement).Select(e => e.UserMessage).ToList();
+        var error = Assert.Throws<RecipeException>(() => host.Services.GetRequiredService<RecipeExecutor>().Validate(recipe, MediaTestHost.NewTenant("sotaichinh")));
 
         Assert.Equal(
         [
-            "images[0]: \"fileName\" phải có đuôi .jpg hoặc .png",
-            "images[1]: \"width\" phải là số nguyên từ 1 đến 4000",
-            "images[1]: \"height\" phải là số nguyên từ 1 đến 4000",
-            "images[1]: \"from\" phải là mã màu, ví dụ #a31d1d",
-        ], errors);
+            ("$.steps[0].images[0].fileName", "bước 1 'media' tại $.steps[0].images[0].fileName: tên tệp phải có đuôi .jpg hoặc .png"),
+            ("$.steps[0].images[1].width", "bước 1 'media' tại $.steps[0].images[1].width: phải là số nguyên từ 1 đến 4000"),
+            ("$.steps[0].images[1].height", "bước 1 'media' tại $.steps[0].images[1].height: phải là số nguyên từ 1 đến 4000"),
+            ("$.steps[0].images[1].from", "bước 1 'media' tại $.steps[0].images[1].from: phải là mã màu, ví dụ #a31d1d"),
+        ], error.Errors.Select(e => (e.Path, e.UserMessage)));
     }
+
+    private static RecipeDocument Recipe(string step) =>
+        RecipeParser.Parse($$"""{ "name": "thu", "steps": [ {{step}} ] }""", "thu.recipe.json");
 
     [Fact]
     public async Task Step_IsRegisteredByTheModule()
