@@ -7,7 +7,7 @@ namespace Portal.Browser.Tests;
 public sealed partial class PortalBrowserTests
 {
     [BrowserFact]
-    public async Task Editor_WritesFormattedText_Autosaves_Saves_EditsAgain_ComparesVersions_RestoresTheFirst_AndPublishes()
+    public async Task Editor_WritesFormattedTextWithAnImage_Autosaves_Saves_EditsAgain_ComparesVersions_RestoresTheFirst_AndPublishes()
     {
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -39,6 +39,15 @@ public sealed partial class PortalBrowserTests
         await page.Keyboard.TypeAsync(" nhờ quản lý chặt chẽ.");
         await Expect(body.Locator("strong")).ToHaveTextAsync("vượt dự toán");
 
+        // An image from the media library, through the Media module's picker.
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".ql-toolbar .ql-image").ClickAsync();
+        var picker = page.Locator("dialog.media-picker");
+        await Expect(picker).ToBeVisibleAsync();
+        await picker.Locator(".media-choose").First.ClickAsync();
+        await Expect(body.Locator("img")).ToHaveCountAsync(1);
+        await page.Keyboard.TypeAsync("Ảnh: hội nghị tổng kết.");
+
         // Autosave keeps the text while the editor types (every 20 s).
         await Expect(page.Locator("#autosave-status")).ToContainTextAsync("Đã tự động lưu lúc", new() { Timeout = 45_000 });
         Assert.Contains(title, await page.EvaluateAsync<string>("() => Object.keys(localStorage).map(k => localStorage.getItem(k)).join(' ')"), StringComparison.Ordinal);
@@ -48,6 +57,7 @@ public sealed partial class PortalBrowserTests
         var status = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã lưu bản nháp" });
         await Expect(status).ToContainTextAsync($"Đã lưu bản nháp \"{title}\" (phiên bản 1)");
         await Expect(page.Locator(".ql-editor strong")).ToHaveTextAsync("vượt dự toán");
+        await Expect(page.Locator(".ql-editor img")).ToHaveCountAsync(1); // kept by the sanitiser
 
         // Edit again: a second version.
         await page.Locator(".ql-editor").ClickAsync();
