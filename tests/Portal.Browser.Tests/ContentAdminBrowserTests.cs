@@ -44,6 +44,7 @@ public sealed partial class PortalBrowserTests
         await page.Locator(".ql-toolbar .ql-image").ClickAsync();
         var picker = page.Locator("dialog.media-picker");
         await Expect(picker).ToBeVisibleAsync();
+        await picker.Locator(".media-folders").GetByRole(AriaRole.Button, new() { Name = "Ảnh tin bài" }).ClickAsync();
         await picker.Locator(".media-choose").First.ClickAsync();
         await Expect(body.Locator("img")).ToHaveCountAsync(1);
         await page.Keyboard.TypeAsync("Ảnh: hội nghị tổng kết.");

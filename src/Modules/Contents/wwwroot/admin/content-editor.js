@@ -129,7 +129,7 @@
     return fetch(url, { method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual', headers: { 'X-Requested-With': 'fetch' } })
       .then(function (r) {
         if (r.ok) {
-          status.textContent = 'Đã tự động lưu lúc ' + now() + '.';
+          return r.json().then(function (d) { status.textContent = 'Đã tự động lưu lúc ' + (d.savedAt || now()) + '.'; });
         } else {
           // Signed out or refused: the browser keeps the copy, restored when the page opens again.
           status.textContent = 'Chưa lưu được lên máy chủ (có thể phiên đăng nhập đã hết); bản sao vẫn được giữ trên trình duyệt lúc ' + now() + '.';
