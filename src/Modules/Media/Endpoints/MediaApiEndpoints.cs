@@ -31,7 +31,8 @@ public static class MediaApiEndpoints
 
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup(BasePath).RequireAuthorization(Permissions.ViewMedia.PolicyName);
+        // A JSON API: 401/403 rather than a redirect to the sign-in page.
+        var api = endpoints.MapGroup(BasePath).RequireAuthorization(Permissions.ViewMedia.PolicyName).DisableCookieRedirect();
         api.MapGet("/list", ListAsync);
         api.MapGet("/items/{id:long}", GetAsync);
         api.MapPost("/upload", UploadAsync)
