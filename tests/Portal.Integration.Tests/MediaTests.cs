@@ -153,6 +153,25 @@ public abstract class MediaTests<TFactory>(TFactory app) : IClassFixture<TFactor
     }
 
     [ProviderFact]
+    public async Task Folder_CreatedOnTheLibraryPage_TakesUploads_AndIsListedByTheApi()
+    {
+        var admin = await AdminAsync();
+        var name = "Ảnh hội nghị " + Guid.NewGuid().ToString("N")[..6];
+        var page = await admin.GetStringAsync(new Uri("/admin/media", UriKind.Relative));
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        using var created = await admin.PostAsync(new Uri("/admin/media?handler=CreateFolder&f=0", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["FolderName"] = name, ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var root = await admin.GetFromJsonAsync<FolderListResponse>(new Uri("/admin/media/api/list", UriKind.Relative), Json);
+        var folder = Assert.Single(root!.Folders, f => f.Name == name);
+        var listed = await admin.GetFromJsonAsync<FolderListResponse>(new Uri($"/admin/media/api/list?folder={folder.Id}", UriKind.Relative), Json);
+        Assert.Equal(name, listed!.Folder!.Name);
+        Assert.Empty(listed.Folders);
+    }
+
+    [ProviderFact]
     public async Task LibraryPage_ShowsTheUploadZoneWithItsScript()
     {
         var admin = await AdminAsync();
@@ -249,6 +268,10 @@ public abstract class MediaTests<TFactory>(TFactory app) : IClassFixture<TFactor
     private sealed record MediaItemResponse(long Id, string Url, string Name, int? Width, int? Height, string? Srcset, List<VariantResponse> Variants);
 
     private sealed record VariantResponse(string Url, int Width, int Height);
+
+    private sealed record FolderResponse(long Id, string Name);
+
+    private sealed record FolderListResponse(FolderResponse? Folder, List<FolderResponse> Folders);
 
     private sealed record ListResponse(List<MediaItemResponse> Items, int TotalCount);
 }
