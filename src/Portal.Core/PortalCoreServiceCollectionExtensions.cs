@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Portal.Core.Admin;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Data.Migrations;
@@ -11,6 +14,8 @@ using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
+using Portal.Core.Themes;
+using Portal.Core.Web;
 
 namespace Portal.Core;
 
@@ -39,6 +44,10 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
 
+        services.AddSingleton<IPostConfigureOptions<MvcOptions>, VietnameseValidation>();
+        services.AddPortalRateLimits();
+        services.TryAddSingleton<ThemeCatalog>();
+
         foreach (var module in catalog.Modules)
         {
             module.ConfigureServices(services, configuration);
@@ -47,13 +56,24 @@ public static class PortalCoreServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps each module's endpoints in a group tagged with the module, for the module gate.</summary>
+    /// <summary>Adds a public theme; the first added is the fallback for a tenant naming an unknown one.</summary>
+    public static IServiceCollection AddPortalTheme(this IServiceCollection services, PortalTheme theme)
+    {
+        services.AddSingleton(theme);
+        services.TryAddSingleton<ThemeCatalog>();
+        return services;
+    }
+
+    /// <summary>
+    /// Maps each module's endpoints in a group tagged with the module, for the module gate;
+    /// those under /admin require the admin right (<see cref="AdminEndpointConventions"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapPortalModules(this IEndpointRouteBuilder endpoints)
     {
         var catalog = endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>();
         foreach (var module in catalog.Modules)
         {
-            var group = endpoints.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module.Name, module.IsAlwaysEnabled));
+            var group = endpoints.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module.Name, module.IsAlwaysEnabled)).RequireAdminAccessOnAdminRoutes();
             module.MapEndpoints(group);
         }
 

@@ -4,19 +4,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
-using Portal.Modules.Contents.Models;
-using Portal.Modules.Contents.Services;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Tenants.Services;
 using Portal.Modules.Users.Services;
 
 namespace Portal.Integration.Tests;
 
 /// <summary>Tenancy through the real app on a real database; run once per provider.</summary>
-public abstract class TenancyTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+public abstract class TenancyTests<TFactory>(TFactory app) : PortalAppTests<TFactory>(app)
     where TFactory : PortalAppFactory
 {
-    protected TFactory App { get; } = app;
-
     public static TheoryData<string, string> DemoSites => new()
     {
         { "Default", "Cổng Thông tin điện tử tỉnh Thái Nguyên" },
@@ -203,8 +200,8 @@ public abstract class TenancyTests<TFactory>(TFactory app) : IClassFixture<TFact
         using var client = App.ClientFor(site.HostNames[0]);
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, "congdan", Password)).StatusCode);
         var response = await client.GetAsync(new Uri("/admin", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/admin/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Không có quyền truy cập", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [ProviderFact]
@@ -218,35 +215,20 @@ public abstract class TenancyTests<TFactory>(TFactory app) : IClassFixture<TFact
         }
     }
 
-    protected static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
+    [ProviderFact]
+    public async Task OutsideDevelopment_CookiesAreSecureAndHostPrefixed_EvenOverPlainHttp_AndHttpsGetsHsts()
     {
-        var form = await client.GetStringAsync(new Uri("/admin/login", UriKind.Relative));
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        return await client.PostAsync(new Uri("/admin/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = password,
-            ["__RequestVerificationToken"] = token,
-        }));
-    }
+        // TLS may end at a proxy the portal was not told about: the browser still talks HTTPS.
+        using var plain = App.ClientFor(PortalAppFactory.HostOf("sotaichinh"), "http");
+        var form = await plain.GetAsync(new Uri("/admin/login", UriKind.Relative));
+        Assert.Contains(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-portal-antiforgery=", StringComparison.Ordinal) && c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+        var signedIn = await SignInAsync(plain, "admin", PortalAppFactory.AdminPassword);
+        Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-portal=", StringComparison.Ordinal) && c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+        Assert.False(form.Headers.Contains("Strict-Transport-Security"));
 
-    protected async Task<TenantDescriptor> CreateTenantAsync(string displayName)
-    {
-        var result = await WithPortalAsync(sp => sp.GetRequiredService<TenantProvisioner>()
-            .CreateAsync(new CreateTenantRequest(displayName, TenantKind.Department), Portal()));
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        return result.Tenant!;
-    }
-
-    protected TenantDescriptor Portal() =>
-        App.Services.GetRequiredService<ITenantDirectory>().FindByName(TenantDescriptor.DefaultName)!;
-
-    protected Task<T> WithPortalAsync<T>(Func<IServiceProvider, Task<T>> work) => InTenantAsync(Portal(), work);
-
-    protected async Task<T> InTenantAsync<T>(TenantDescriptor tenant, Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = App.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
-        return await work(scope.ServiceProvider);
+        using var https = App.ClientFor(PortalAppFactory.HostOf("sotaichinh"));
+        var secure = await https.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("max-age=31536000", Assert.Single(secure.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
     }
 }
 

@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Admin;
 using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Security;
+using Portal.Core.Web;
 using Portal.Modules.Users.Data.Migrations;
+using Portal.Modules.Users.Pages.Admin;
+using Portal.Modules.Users.Services;
 
 namespace Portal.Modules.Users;
 
@@ -29,6 +33,8 @@ public sealed class UsersModule : PortalModule
     {
         services.AddPortalIdentity();
         services.AddPortalSignInCookie();
+        services.AddRateLimiter(options => options.AddPerClientPolicy(LoginModel.RateLimitPolicy, permitLimit: 10, TimeSpan.FromMinutes(1)));
+        services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));
         services.AddModuleMigrations<UsersSqliteMigrations, UsersPostgresMigrations>();
     }
 }

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Portal.Core.Admin;
 using Portal.Core.Data;
 using Portal.Core.Recipes;
 using Portal.Modules.Users.Data;
@@ -16,9 +18,6 @@ namespace Portal.Modules.Users;
 
 internal static class UsersServiceCollectionExtensions
 {
-    public const string LoginPath = "/admin/login";
-    public const string LogoutPath = "/admin/logout";
-    public const string AccessDeniedPath = "/admin/access-denied";
 
     /// <summary>Tenant-scoped Identity over the shared portal context, with the policy of the portal.</summary>
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
@@ -53,6 +52,7 @@ internal static class UsersServiceCollectionExtensions
         services.AddScoped<UserAccounts>();
         services.AddScoped<IUserAccounts>(sp => sp.GetRequiredService<UserAccounts>());
         services.AddScoped<RolePermissions>();
+        services.AddSingleton<SignInBackoff>();
         services.AddRecipeStep<RolesRecipeStep>();
         services.AddRecipeStep<UsersRecipeStep>();
         return services;
@@ -68,10 +68,20 @@ internal static class UsersServiceCollectionExtensions
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddTenantCookie(IdentityConstants.ApplicationScheme, new HostOnlyCookieManager(HostOnlyCookieManager.PlainName, HostOnlyCookieManager.SecureName), options =>
             {
-                options.LoginPath = LoginPath;
-                options.LogoutPath = LogoutPath;
-                options.AccessDeniedPath = AccessDeniedPath;
-                options.Events.OnValidatePrincipal = TenantClaims.ValidatePrincipalAsync;
+                options.LoginPath = AdminRoutes.SignIn;
+                options.LogoutPath = AdminRoutes.SignOut;
+                options.AccessDeniedPath = AdminRoutes.AccessDenied;
+                // A signed-in user without the right gets 403 where they are, with the Vietnamese status page.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+                // Never persistent (no Expires/Max-Age): the browser drops it when closed.
+                options.Cookie.MaxAge = null;
+                options.SlidingExpiration = true;
+                options.Events.OnSigningIn = SessionValidation.StampSignInAsync;
+                options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             })
             .AddTenantCookie(IdentityConstants.ExternalScheme, new HostOnlyCookieManager(".portal.external", "__Host-portal-external"), options =>
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(5))
@@ -79,6 +89,10 @@ internal static class UsersServiceCollectionExtensions
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(5))
             .AddTenantCookie(IdentityConstants.TwoFactorRememberMeScheme, new HostOnlyCookieManager(".portal.2fa-remember", "__Host-portal-2fa-remember"), options =>
                 options.Events.OnValidatePrincipal = SecurityStampValidator.ValidateAsync<ITwoFactorSecurityStampValidator>);
+
+        // The ticket expires after the idle timeout; each request past half of it slides it on.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SessionLimits>>((options, limits) => options.ExpireTimeSpan = limits.Value.IdleTimeout);
 
         foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.ExternalScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
         {

@@ -1,7 +1,7 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Portal.Core;
+using Portal.Core.Admin;
+using Portal.Core.Web;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
@@ -10,73 +10,75 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Portal.Modules.Tenants;
+using Portal.Themes.Default;
 using Portal.Web.Data;
 using Portal.Web.Endpoints;
 using Portal.Web.Logging;
 using Portal.Web.Setup;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace Portal.Web.Hosting;
 
 public static class PortalHostExtensions
 {
-    public const string LoginRateLimit = "login";
-    public const string PublicFormRateLimit = "public-form";
-
-    /// <summary>Everything the host registers: logging, modules, database, pages, health, limits.</summary>
-    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Everything the host registers: logging, modules, database, pages, health, limits. For an
+    /// operator command (<paramref name="commandLine"/>) logs go to standard error, warnings and
+    /// above only, so standard output carries the command's results alone.
+    /// </summary>
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder, bool commandLine = false)
     {
-        builder.AddPortalLogging();
+        builder.AddPortalLogging(commandLine);
         // Modules' and themes' wwwroot (/_content/<assembly>/...) in every environment when run
         // from the build output (tests included); a no-op when published, where the files are copied.
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddPortalPlatform(builder.Configuration, PortalModules.All());
+        services.AddPortalTheme(new DefaultTheme());
         services.AddPortalDatabase(builder.Environment);
         services.AddSingleton<IRecipeStore>(sp => new FileRecipeStore(RecipesFolder(builder.Configuration, builder.Environment)));
-        services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.Section));
-        services.AddSingleton<FirstRunSetup>();
+        services.AddPortalSetup(builder.Configuration);
 
         services.AddWebEncoders(o => o.TextEncoderSettings = VietnameseHtml.Settings);
         services.AddDataProtection().SetApplicationName("Portal.Orchard");
         // Resolved when first needed, so configuration added after registration (tests, hosts) applies.
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, loggers) =>
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(DataProtectionKeysFolder(configuration, environment)), loggers));
-        // Every admin page needs at least the right to use the admin; pages add their own permission.
-        services.AddRazorPages(options => options.Conventions.AuthorizeFolder("/Admin", Portal.Modules.Users.Permissions.AccessAdmin.PolicyName))
+        services.AddRazorPages()
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>()
             .Configure<ModuleCatalog>((options, catalog) => options.Conventions.Add(new ModulePageConvention(catalog)));
         services.AddAuthorization();
-        services.AddAntiforgery();
+        services.AddPortalReverseProxy();
+        services.AddPortalCookieSecurity();
 
         services.AddHealthChecks().AddDbContextCheck<Portal.Core.Data.PortalDbContext>("database", tags: ["ready"]);
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Per tenant and client address: a flood on one site does not lock out another's editors.
-            options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                PartitionKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
-            options.AddPolicy(PublicFormRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                PartitionKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = 5, Window = TimeSpan.FromMinutes(1) }));
-        });
         return builder;
     }
 
-    private static string PartitionKey(HttpContext context) =>
-        $"{context.RequestServices.GetService<ICurrentTenant>()?.Tenant?.Id}|{context.Connection.RemoteIpAddress}";
-
-    /// <summary>The request pipeline, in order: tenant first, then routing, module gate, sign-in.</summary>
+    /// <summary>
+    /// The request pipeline, in order: the real client (forwarded headers from known proxies
+    /// only), security headers and cookie rules, the tenant, then its status pages (errors in
+    /// Vietnamese, in the tenant's layout), the admin network gate, routing, module gate,
+    /// sign-in. Every /admin endpoint requires the admin right (by route,
+    /// <see cref="AdminEndpointConventions"/>).
+    /// </summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UsePortalReverseProxy();
+        app.UsePortalSecurityHeaders();
+        app.UsePortalCookieSecurity();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseHsts();
         }
 
         app.UseStaticFiles();
         app.UseTenantResolution();
+        app.UsePortalStatusPages();
+        app.UseAdminNetworkGate();
         app.UseRouting();
         app.UseModuleGate();
         app.UseRateLimiter();
@@ -86,26 +88,32 @@ public static class PortalHostExtensions
 
         app.MapPortalHealth();
         app.MapHomeEndpoints();
-        app.MapRazorPages();
+        app.MapRazorPages().RequireAdminAccessOnAdminRoutes();
         app.MapPortalModules();
         return app;
     }
 
-    private static void AddPortalLogging(this WebApplicationBuilder builder)
+    private static void AddPortalLogging(this WebApplicationBuilder builder, bool commandLine)
     {
+        LogEventLevel? toStandardError = commandLine ? LogEventLevel.Verbose : null;
         builder.Services.AddSingleton<TenantLogEnricher>();
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
                 .Enrich.With(services.GetRequiredService<TenantLogEnricher>());
+            if (commandLine)
+            {
+                logger.MinimumLevel.Warning();
+            }
+
             if (builder.Configuration.GetValue<bool>("Portal:Logging:Json"))
             {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: toStandardError);
             }
             else
             {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] [{Tenant}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] [{Tenant}] {SourceContext}: {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: toStandardError);
             }
         });
     }
@@ -114,7 +122,7 @@ public static class PortalHostExtensions
     private static string DataProtectionKeysFolder(IConfiguration configuration, IHostEnvironment environment) =>
         configuration["Portal:DataProtection:KeysPath"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, environment.ContentRootPath)
-            : Path.Combine(environment.ContentRootPath, "App_Data", "keys");
+            : Path.Combine(PortalPaths.DataFolder(environment), "keys");
 
     private static string RecipesFolder(IConfiguration configuration, IHostEnvironment environment)
     {

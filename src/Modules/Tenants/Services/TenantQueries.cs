@@ -14,7 +14,7 @@ namespace Portal.Modules.Tenants.Services;
 /// </summary>
 public sealed class TenantQueries(TenantRegistry registry, PortalDbContext db)
 {
-    public const int DefaultPageSize = 20;
+    public const int DefaultPageSize = Paging.DefaultPageSize;
 
     /// <summary>Search ignores case and Vietnamese diacritics: "tai chinh" finds "Sở Tài chính".</summary>
     public PagedResult<TenantDescriptor> List(string? search, TenantKind? kind, TenantState? state, int page, int pageSize = DefaultPageSize)
@@ -29,8 +29,7 @@ public sealed class TenantQueries(TenantRegistry registry, PortalDbContext db)
             .ThenBy(t => t.Kind)
             .ThenBy(t => Fold(t.DisplayName), StringComparer.Ordinal)
             .ToList();
-        page = Paging.ClampPage(page, pageSize, matches.Count);
-        return new PagedResult<TenantDescriptor>(matches.Skip((page - 1) * pageSize).Take(pageSize).ToList(), page, pageSize, matches.Count);
+        return matches.ToPagedResult(page, pageSize);
     }
 
     public TenantDescriptor? Find(string id) => registry.FindById(id);
@@ -40,7 +39,7 @@ public sealed class TenantQueries(TenantRegistry registry, PortalDbContext db)
         db.Set<TenantRecord>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
 
     /// <summary>When each of the given tenants was created (UTC), for one page of a list.</summary>
-    public async Task<IReadOnlyDictionary<string, DateTime>> CreatedUtcAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> CreatedUtcAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
         await db.Set<TenantRecord>().AsNoTracking()
             .Where(t => ids.Contains(t.Id))
             .Select(t => new { t.Id, t.CreatedUtc })

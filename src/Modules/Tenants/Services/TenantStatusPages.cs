@@ -1,18 +1,23 @@
 using Portal.Core.Text;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Portal.Core.Web;
 
 namespace Portal.Modules.Tenants.Services;
 
-/// <summary>The Vietnamese pages a request gets when no running tenant can serve it.</summary>
+/// <summary>
+/// The Vietnamese pages a request gets when no running tenant can serve it: written here,
+/// without a site's layout, since there is no site (the status pages of a site are
+/// <see cref="StatusPages"/>).
+/// </summary>
 public static class TenantStatusPages
 {
     private static readonly byte[] NotFound = Page(
-        "Không tìm thấy trang",
+        StatusPageText.For(StatusCodes.Status404NotFound).Title,
         "Không tìm thấy trang thông tin điện tử nào ứng với địa chỉ này. Vui lòng kiểm tra lại địa chỉ.");
 
     private static readonly byte[] BadRequest = Page(
-        "Yêu cầu không hợp lệ",
+        StatusPageText.For(StatusCodes.Status400BadRequest).Title,
         "Tên miền trong yêu cầu không hợp lệ.");
 
     public static Task WriteAsync(HttpContext context, int statusCode, string? tenantDisplayName = null)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Portal.Core.Admin;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
@@ -55,33 +56,38 @@ public sealed class CreateModel(
         var result = await provisioner.CreateAsync(request, ActingTenant);
         if (!result.Succeeded)
         {
-            Errors.AddRange(result.Errors);
+            AddErrors(result.Errors);
             return Page();
         }
 
         var tenant = result.Tenant!;
         var address = SiteUrls(tenant) is [var first, ..] ? first : tenant.Name;
-        TempData[MessageKey] = result.InitialAdminPassword is { } password
+        TempData.AddSuccess(result.InitialAdminPassword is { } password
             ? $"Đã tạo trang {tenant.DisplayName} tại {address}. Tài khoản quản trị của trang: admin, mật khẩu: {password} (chỉ hiển thị một lần, hãy chuyển cho quản trị viên của đơn vị và đổi sau lần đăng nhập đầu)."
-            : $"Đã tạo trang {tenant.DisplayName} tại {address}";
+            : $"Đã tạo trang {tenant.DisplayName} tại {address}");
         return RedirectToPage("Index");
     }
 
     public sealed class InputModel
     {
+        [Display(Name = "Tên đơn vị")]
         [Required(ErrorMessage = "Vui lòng nhập tên đơn vị.")]
         [StringLength(256, ErrorMessage = "Tên đơn vị dài tối đa 256 ký tự.")]
         public string DisplayName { get; set; } = "";
 
+        [Display(Name = "Loại")]
         [AllowedValues(TenantKind.Department, TenantKind.Commune, TenantKind.Organisation, ErrorMessage = "Vui lòng chọn loại đơn vị.")]
         public TenantKind Kind { get; set; } = TenantKind.Department;
 
+        [Display(Name = "Tên miền con")]
         [StringLength(HostLabel.MaxLength, ErrorMessage = "Tên miền con dài tối đa 63 ký tự.")]
         public string? Label { get; set; }
 
+        [Display(Name = "Kịch bản")]
         [Required(ErrorMessage = "Vui lòng chọn kịch bản.")]
         public string Recipe { get; set; } = "";
 
+        [Display(Name = "Tiền tố đường dẫn")]
         [StringLength(HostLabel.MaxLength, ErrorMessage = "Tiền tố đường dẫn dài tối đa 63 ký tự.")]
         public string? UrlPrefix { get; set; }
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Admin;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Models;
@@ -32,6 +33,7 @@ public sealed class EditModel(ICurrentTenant currentTenant, TenantQueries querie
         {
             HostNames = string.Join('\n', Record.HostNames),
             UrlPrefix = Record.UrlPrefix,
+            AdminNetworks = string.Join('\n', Record.AdminNetworks),
         };
         return Page();
     }
@@ -53,11 +55,42 @@ public sealed class EditModel(ICurrentTenant currentTenant, TenantQueries querie
         var result = await provisioner.UpdateHostsAsync(id, hosts, Input.UrlPrefix, CancellationToken.None);
         if (!result.Succeeded)
         {
+            AddErrors(result.Errors);
+            return Page();
+        }
+
+        TempData.AddSuccess($"Đã lưu tên miền của trang {Tenant.DisplayName}.");
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostNetworksAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var entries = (Input.AdminNetworks ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (id == ActingTenant.Id && !AdminNetworks.Allows(Tenant with { AdminNetworks = AdminNetworks.Normalize(entries, out _) }, address))
+        {
+            Errors.Add($"Danh sách này không gồm địa chỉ của bạn ({address?.ToString() ?? "không rõ"}): lưu nó sẽ khóa bạn khỏi trang quản trị này.");
+            return Page();
+        }
+
+        var result = await provisioner.UpdateAdminNetworksAsync(id, entries, CancellationToken.None);
+        if (!result.Succeeded)
+        {
             Errors.AddRange(result.Errors);
             return Page();
         }
 
-        TempData[MessageKey] = $"Đã lưu tên miền của trang {Tenant.DisplayName}.";
+        TempData[MessageKey] = $"Đã lưu các mạng được vào trang quản trị của {Tenant.DisplayName}.";
         return RedirectToPage(new { id });
     }
 
@@ -76,10 +109,15 @@ public sealed class EditModel(ICurrentTenant currentTenant, TenantQueries querie
 
     public sealed class InputModel
     {
+        [Display(Name = "Tên miền")]
         [StringLength(4000, ErrorMessage = "Danh sách tên miền dài tối đa 4000 ký tự.")]
         public string? HostNames { get; set; }
 
+        [Display(Name = "Tiền tố đường dẫn")]
         [StringLength(HostLabel.MaxLength, ErrorMessage = "Tiền tố đường dẫn dài tối đa 63 ký tự.")]
         public string? UrlPrefix { get; set; }
+
+        [StringLength(8000, ErrorMessage = "Danh sách mạng dài tối đa 8000 ký tự.")]
+        public string? AdminNetworks { get; set; }
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Portal.Core;
+using Portal.Core.Admin;
 using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Services;
@@ -11,36 +13,21 @@ namespace Portal.Modules.Tenants.Pages.Admin.Tenants;
 public sealed class IndexModel(ICurrentTenant currentTenant, TenantQueries queries, TenantProvisioner provisioner)
     : TenantsAdminPageModel(currentTenant)
 {
-    [BindProperty(SupportsGet = true, Name = "q")]
-    public string? Search { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "kind")]
-    public TenantKind? Kind { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "state")]
-    public TenantState? State { get; set; }
-
-    // "page" is taken by Razor Pages' own route value.
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "")]
+    public TenantListQuery Query { get; set; } = new();
 
     public PagedResult<TenantDescriptor> Tenants { get; private set; } = new([], 1, TenantQueries.DefaultPageSize, 0);
 
-    public IReadOnlyDictionary<string, DateTime> CreatedUtc { get; private set; } = new Dictionary<string, DateTime>();
+    public IReadOnlyDictionary<string, DateTimeOffset> CreatedUtc { get; private set; } = new Dictionary<string, DateTimeOffset>();
 
     /// <summary>This list's address with its filters, for the state forms to come back to.</summary>
-    public string ReturnUrl => $"{Request.PathBase}{Request.Path}{Request.QueryString}";
+    public string? ReturnUrl => Url.Page("Index", Query.ToRouteValues(Query.Page));
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var search = Search?.Trim();
-        Tenants = queries.List(search is { Length: > 100 } ? search[..100] : search, Kind, State, PageNumber);
+        Tenants = queries.List(Query.SearchText, Query.Kind, Query.State, Query.Page);
         CreatedUtc = await queries.CreatedUtcAsync([.. Tenants.Items.Select(t => t.Id)], cancellationToken);
     }
-
-    /// <summary>The pager's link to another page of the same filtered list.</summary>
-    public string PageUrl(int page) =>
-        Url.Page("Index", new { q = Search, kind = Kind, state = State, p = page })!;
 
     public Task<IActionResult> OnPostDisableAsync(string id, string? returnUrl) => SetStateAsync(id, TenantState.Disabled, returnUrl);
 
@@ -56,15 +43,38 @@ public sealed class IndexModel(ICurrentTenant currentTenant, TenantQueries queri
         var result = await provisioner.SetStateAsync(id, state);
         if (result.Succeeded)
         {
-            TempData[MessageKey] = state == TenantState.Disabled
+            TempData.AddSuccess(state == TenantState.Disabled
                 ? $"Đã tạm ngừng trang {tenant.DisplayName}."
-                : $"Trang {tenant.DisplayName} đã hoạt động lại.";
+                : $"Trang {tenant.DisplayName} đã hoạt động lại.");
         }
         else
         {
-            TempData[ErrorsKey] = result.Errors.ToArray();
+            TempData.AddErrors(result.Errors);
         }
 
         return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage("Index");
+    }
+}
+
+/// <summary>The list's query string: search and page, plus kind and state.</summary>
+public sealed class TenantListQuery : ListQuery
+{
+    [FromQuery(Name = "kind")]
+    public TenantKind? Kind { get; set; }
+
+    [FromQuery(Name = "state")]
+    public TenantState? State { get; set; }
+
+    protected override void AddFilters(RouteValueDictionary values)
+    {
+        if (Kind is { } kind)
+        {
+            values["kind"] = kind;
+        }
+
+        if (State is { } state)
+        {
+            values["state"] = state;
+        }
     }
 }

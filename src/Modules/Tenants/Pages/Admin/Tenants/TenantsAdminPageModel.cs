@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Tenancy;
@@ -7,22 +9,22 @@ namespace Portal.Modules.Tenants.Pages.Admin.Tenants;
 
 /// <summary>
 /// The base of the tenant admin pages: they exist only in the province portal's tenant
-/// (404 in any other, even for a user holding the permission there), and share how errors,
-/// states and site addresses are shown.
+/// (404 in any other, even for a user holding the permission there), and share how states
+/// and site addresses are shown.
 /// </summary>
 public abstract class TenantsAdminPageModel(ICurrentTenant currentTenant) : PageModel
 {
-    /// <summary>TempData key of the layout's success line.</summary>
-    public const string MessageKey = "Message";
-
-    /// <summary>TempData key of errors carried across a redirect (string[]).</summary>
-    public const string ErrorsKey = "TenantErrors";
-
     /// <summary>The tenant the operator acts in: always the province portal once a handler runs.</summary>
     protected TenantDescriptor ActingTenant => currentTenant.Tenant!;
 
-    /// <summary>Errors a handler got back from the provisioner, shown with the model's own.</summary>
-    protected List<string> Errors { get; } = [];
+    /// <summary>Errors the provisioner gave back, shown with the form's validation errors.</summary>
+    protected void AddErrors(IEnumerable<string> errors)
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError("", error);
+        }
+    }
 
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
@@ -30,22 +32,6 @@ public abstract class TenantsAdminPageModel(ICurrentTenant currentTenant) : Page
         {
             context.Result = NotFound();
         }
-    }
-
-    /// <summary>Validation errors, the provisioner's errors and any carried over a redirect, in that order.</summary>
-    public IReadOnlyList<string> AllErrors()
-    {
-        var errors = ModelState.Values
-            .SelectMany(v => v.Errors)
-            .Select(e => string.IsNullOrEmpty(e.ErrorMessage) ? "Giá trị nhập vào không hợp lệ." : e.ErrorMessage)
-            .Concat(Errors)
-            .ToList();
-        if (TempData[ErrorsKey] is string[] carried)
-        {
-            errors.AddRange(carried);
-        }
-
-        return errors;
     }
 
     /// <summary>Addresses of a tenant's site on this request's scheme and port: one per host name, or the prefix on this host.</summary>
@@ -61,10 +47,14 @@ public abstract class TenantsAdminPageModel(ICurrentTenant currentTenant) : Page
                 .ToList();
     }
 
-    public static string StateText(TenantState state) => state == TenantState.Running ? "Đang hoạt động" : "Tạm ngừng";
+    /// <summary>A host name that may wrap after each dot (the list of sites fits a 1280 px screen).</summary>
+    public static IHtmlContent BreakableHost(string host) =>
+        new HtmlString(string.Join(".<wbr>", host.Split('.').Select(part => HtmlEncoder.Default.Encode(part))));
+
+    public static string StateText(TenantState state) => state.ToVietnamese();
 
     public static string StateBadge(TenantState state) => state == TenantState.Running ? "badge badge-ok" : "badge badge-off";
 
     /// <summary>dd/MM/yyyy HH:mm in Vietnam's time, for a UTC time as stored (the provider may drop its kind).</summary>
-    public static string FormatUtc(DateTime utc) => VietnamTime.Format(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+    public static string FormatUtc(DateTimeOffset utc) => VietnamTime.Format(utc);
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Admin;
 using Portal.Core.Auditing;
 using Portal.Core.Modules;
 using Portal.Core.Security;
@@ -23,9 +24,6 @@ public sealed class EditModel(RoleManager<PortalRole> roleManager, RolePermissio
 
     [BindProperty]
     public List<string> Selected { get; set; } = [];
-
-    [TempData]
-    public string? StatusMessage { get; set; }
 
     public PortalRole? Role { get; private set; }
 
@@ -80,7 +78,7 @@ public sealed class EditModel(RoleManager<PortalRole> roleManager, RolePermissio
 
         await rolePermissions.SetAsync(Role, wanted);
         await auditLog.WriteAsync(UpdatedAction, Role.Name, string.Join(", ", wanted));
-        StatusMessage = $"Đã lưu vai trò {Role.Name}.";
-        return Redirect("/admin/roles");
+        TempData.AddSuccess($"Đã lưu vai trò {Role.Name}.");
+        return RedirectToPage("Index");
     }
 }

@@ -13,9 +13,6 @@ public sealed class IndexModel(PortalDbContext db, ModuleCatalog catalog) : Page
 {
     public IReadOnlyList<RoleRow> Rows { get; private set; } = [];
 
-    [TempData]
-    public string? StatusMessage { get; set; }
-
     public async Task OnGetAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;

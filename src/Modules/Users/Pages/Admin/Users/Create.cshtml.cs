@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Admin;
 using Portal.Core.Security;
 using Portal.Modules.Users.Models;
 using Portal.Modules.Users.Services;
@@ -10,9 +11,6 @@ namespace Portal.Modules.Users.Pages.Admin.Users;
 public sealed class CreateModel(RoleManager<PortalRole> roleManager, UserAccounts accounts) : UserFormPageModel(roleManager)
 {
     public override bool IsNew => true;
-
-    [TempData]
-    public string? StatusMessage { get; set; }
 
     public async Task OnGetAsync() => await LoadRolesAsync();
 
@@ -28,8 +26,8 @@ public sealed class CreateModel(RoleManager<PortalRole> roleManager, UserAccount
             var result = await accounts.CreateUserAsync(Input.UserName, Input.Email, Input.Password!, Input.Roles);
             if (result.Succeeded)
             {
-                StatusMessage = $"Đã tạo người dùng {Input.UserName.Trim()}.";
-                return Redirect("/admin/users");
+                TempData.AddSuccess($"Đã tạo người dùng {Input.UserName.Trim()}.");
+                return RedirectToPage("Index");
             }
 
             AddErrors(result);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Admin;
 using Portal.Core.Security;
 using Portal.Modules.Users.Models;
 using Portal.Modules.Users.Services;
@@ -11,9 +12,6 @@ public sealed class EditModel(UserManager<PortalUser> userManager, RoleManager<P
     : UserFormPageModel(roleManager)
 {
     public override bool IsNew => false;
-
-    [TempData]
-    public string? StatusMessage { get; set; }
 
     public PortalUser? Account { get; private set; }
 
@@ -54,8 +52,8 @@ public sealed class EditModel(UserManager<PortalUser> userManager, RoleManager<P
 
             if (result.Succeeded)
             {
-                StatusMessage = $"Đã lưu người dùng {Account!.UserName}.";
-                return Redirect("/admin/users");
+                TempData.AddSuccess($"Đã lưu người dùng {Account!.UserName}.");
+                return RedirectToPage("Index");
             }
 
             AddErrors(result);
@@ -73,13 +71,11 @@ public sealed class EditModel(UserManager<PortalUser> userManager, RoleManager<P
 
         if (IsSelf)
         {
-            StatusMessage = "Bạn không thể tự khóa tài khoản của mình.";
-            return Redirect($"/admin/users/{id}/edit");
+            TempData.AddError("Bạn không thể tự khóa tài khoản của mình.");
+            return RedirectToPage(new { id });
         }
 
-        var result = await accounts.LockAsync(Account!);
-        StatusMessage = result.Succeeded ? $"Đã khóa tài khoản {Account!.UserName}." : string.Join(" ", result.Errors);
-        return Redirect($"/admin/users/{id}/edit");
+        return Report(await accounts.LockAsync(Account!), $"Đã khóa tài khoản {Account!.UserName}.");
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string id)
@@ -89,9 +85,22 @@ public sealed class EditModel(UserManager<PortalUser> userManager, RoleManager<P
             return NotFound();
         }
 
-        var result = await accounts.UnlockAsync(Account!);
-        StatusMessage = result.Succeeded ? $"Đã mở khóa tài khoản {Account!.UserName}." : string.Join(" ", result.Errors);
-        return Redirect($"/admin/users/{id}/edit");
+        return Report(await accounts.UnlockAsync(Account!), $"Đã mở khóa tài khoản {Account!.UserName}.");
+    }
+
+    /// <summary>Back to this user's page with what happened.</summary>
+    private RedirectToPageResult Report(UserAccountResult result, string success)
+    {
+        if (result.Succeeded)
+        {
+            TempData.AddSuccess(success);
+        }
+        else
+        {
+            TempData.AddErrors(result.Errors);
+        }
+
+        return RedirectToPage(new { id = Account!.Id });
     }
 
     // The tenant filter applies: an id of another tenant's user is simply not found.

@@ -1,0 +1,11 @@
+using Portal.Core.Themes;
+
+namespace Portal.Themes.Default;
+
+/// <summary>The province's public theme: a plain, accessible layout with the site's name and a way home.</summary>
+public sealed class DefaultTheme : PortalTheme
+{
+    public override string Name => "Default";
+
+    public override string LayoutPath => "/Views/Themes/Default/_Layout.cshtml";
+}
