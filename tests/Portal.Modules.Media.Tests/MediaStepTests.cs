@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
 using Portal.Modules.Media.Recipes;
@@ -23,12 +22,11 @@ public sealed class MediaStepTests
     {
         await using var host = new MediaTestHost();
         var tenant = MediaTestHost.NewTenant("sotaichinh");
-        using var json = JsonDocument.Parse(Step);
+        var executor = host.Services.GetRequiredService<RecipeExecutor>();
 
         for (var run = 0; run < 2; run++)
         {
-            await using var scope = host.Scope(tenant);
-            await new MediaStep().ExecuteAsync(new RecipeStepContext(json.RootElement, tenant, scope.ServiceProvider, new RecipeRun()), CancellationToken.None);
+            await executor.ExecuteAsync(Recipe(Step), tenant);
         }
 
         var items = await host.InTenantAsync(tenant, (library, _) => library.SearchAsync(new MediaQuery()));
@@ -41,25 +39,31 @@ public sealed class MediaStepTests
     }
 
     [Fact]
-    public void Validate_ReportsEachBadImage()
+    public async Task Validate_ReportsEachBadImageAtItsPath_AndStoresNothing()
     {
-        using var json = JsonDocument.Parse("""
+        await using var host = new MediaTestHost();
+        var tenant = MediaTestHost.NewTenant("sotaichinh");
+        var recipe = Recipe("""
             { "name": "media", "images": [
               { "fileName": "x.svg", "width": 10, "height": 10 },
               { "fileName": "y.jpg", "width": 0, "height": 99999, "from": "red" }
             ] }
             """);
 
-        var errors = new MediaStep().Validate(json.RootElement).Select(e => e.UserMessage).ToList();
+        var error = await Assert.ThrowsAsync<RecipeException>(() => host.Services.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, tenant));
 
         Assert.Equal(
         [
-            "images[0]: \"fileName\" phải có đuôi .jpg hoặc .png",
-            "images[1]: \"width\" phải là số nguyên từ 1 đến 4000",
-            "images[1]: \"height\" phải là số nguyên từ 1 đến 4000",
-            "images[1]: \"from\" phải là mã màu, ví dụ #a31d1d",
-        ], errors);
+            "bước 1 'media' tại $.steps[0].images[0].fileName: phải có đuôi .jpg hoặc .png",
+            "bước 1 'media' tại $.steps[0].images[1].width: phải là số nguyên từ 1 đến 4000",
+            "bước 1 'media' tại $.steps[0].images[1].height: phải là số nguyên từ 1 đến 4000",
+            "bước 1 'media' tại $.steps[0].images[1].from: phải là mã màu, ví dụ #a31d1d",
+        ], error.Errors.Select(e => e.UserMessage));
+        Assert.Empty(host.FilesOf(tenant));
     }
+
+    private static RecipeDocument Recipe(string step) =>
+        RecipeParser.Parse($$"""{"name":"media-test","steps":[{{step}}]}""", "media-test.recipe.json");
 
     [Fact]
     public async Task Step_IsRegisteredByTheModule()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ImageMagick;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,75 +15,71 @@ namespace Portal.Modules.Media.Recipes;
 /// downloaded) to the library, through the same checks as an upload. An image whose file
 /// name is already in its folder is left alone, so the step can run again.
 /// </summary>
-public sealed class MediaStep : IRecipeStep
+public sealed class MediaStep : RecipeStep<MediaStep.Body>
 {
-    private const int MaxSide = 4000;
+    public const int MaxSide = 4000;
 
-    public string Name => "media";
+    public sealed record Body(IReadOnlyList<Image> Images);
 
-    public IEnumerable<RecipeError> Validate(JsonElement step)
+    public sealed record Image(string FileName, int Width, int Height, string? Folder = null, string? Alt = null, string? From = null, string? To = null);
+
+    public override string Name => "media";
+
+    protected override void Validate(Body body, RecipeValidationContext context)
     {
-        if (step.RequireArray("images") is { } notArray)
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(context);
+        for (var i = 0; i < body.Images.Count; i++)
         {
-            yield return notArray;
-            yield break;
-        }
-
-        var index = 0;
-        foreach (var image in step.GetArray("images"))
-        {
-            var where = $"images[{index++}]";
-            if (image.RequireString("fileName", where) is { } missing)
+            var image = body.Images[i];
+            if (Path.GetExtension(image.FileName).TrimStart('.').ToLowerInvariant() is not ("jpg" or "jpeg" or "png"))
             {
-                yield return missing;
-            }
-            else if (Path.GetExtension(image.GetString("fileName")!).TrimStart('.').ToLowerInvariant() is not ("jpg" or "jpeg" or "png"))
-            {
-                yield return new RecipeError($"{where}: \"fileName\" must end in .jpg or .png", $"{where}: \"fileName\" phải có đuôi .jpg hoặc .png");
+                context.Error($"images[{i}].fileName", "must end in .jpg or .png", "phải có đuôi .jpg hoặc .png");
             }
 
-            foreach (var side in new[] { "width", "height" })
+            foreach (var (member, side) in new[] { ("width", image.Width), ("height", image.Height) })
             {
-                if (Side(image, side) is null)
+                if (side is < 1 or > MaxSide)
                 {
-                    yield return new RecipeError($"{where}: \"{side}\" must be a whole number from 1 to {MaxSide}", $"{where}: \"{side}\" phải là số nguyên từ 1 đến {MaxSide}");
+                    context.Error($"images[{i}].{member}", $"must be a whole number from 1 to {MaxSide}", $"phải là số nguyên từ 1 đến {MaxSide}");
                 }
             }
 
-            foreach (var color in new[] { "from", "to" })
+            foreach (var (member, color) in new[] { ("from", image.From), ("to", image.To) })
             {
-                if (image.GetString(color) is { } value && !IsColor(value))
+                if (color is not null && !IsColor(color))
                 {
-                    yield return new RecipeError($"{where}: \"{color}\" must be a colour such as #a31d1d", $"{where}: \"{color}\" phải là mã màu, ví dụ #a31d1d");
+                    context.Error($"images[{i}].{member}", "must be a colour such as #a31d1d", "phải là mã màu, ví dụ #a31d1d");
                 }
             }
         }
     }
 
-    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(Body body, RecipeStepContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(context);
         var library = context.Services.GetRequiredService<IMediaLibrary>();
         var db = context.Services.GetRequiredService<PortalDbContext>();
-        foreach (var image in context.Step.GetArray("images"))
+        for (var i = 0; i < body.Images.Count; i++)
         {
-            var fileName = image.GetString("fileName")!;
-            var folderId = await FolderAsync(library, image.GetString("folder"), cancellationToken).ConfigureAwait(false);
-            if (await db.Set<MediaItem>().AnyAsync(i => i.FolderId == folderId && i.OriginalFileName == fileName, cancellationToken).ConfigureAwait(false))
+            var image = body.Images[i];
+            var folderId = await FolderAsync(library, context, i, image.Folder, cancellationToken).ConfigureAwait(false);
+            if (await db.Set<MediaItem>().AnyAsync(m => m.FolderId == folderId && m.OriginalFileName == image.FileName, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
 
-            using var content = new MemoryStream(Generate(image, fileName));
-            var result = await library.UploadAsync(new MediaUpload(fileName, content, content.Length, folderId, image.GetString("alt")), cancellationToken).ConfigureAwait(false);
+            using var content = new MemoryStream(Generate(image));
+            var result = await library.UploadAsync(new MediaUpload(image.FileName, content, content.Length, folderId, image.Alt), cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
-                throw new RecipeException(Name, [new RecipeError($"image '{fileName}' was refused: {result.Error}", $"ảnh '{fileName}' bị từ chối: {result.Error}")]);
+                throw new RecipeException(Name, [context.Error($"images[{i}]", $"the image was refused: {result.Error}", $"ảnh bị từ chối: {result.Error}")]);
             }
         }
     }
 
-    private static async Task<long> FolderAsync(IMediaLibrary library, string? name, CancellationToken cancellationToken)
+    private async Task<long> FolderAsync(IMediaLibrary library, RecipeStepContext context, int index, string? name, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -99,25 +94,17 @@ public sealed class MediaStep : IRecipeStep
         }
 
         var created = await library.CreateFolderAsync(MediaFolder.Root, name, cancellationToken).ConfigureAwait(false);
-        return created.Value?.Id ?? throw new RecipeException("media", [new RecipeError($"folder '{name}': {created.Error}", $"thư mục '{name}': {created.Error}")]);
+        return created.Value?.Id ?? throw new RecipeException(Name, [context.Error($"images[{index}].folder", $"the folder was refused: {created.Error}", $"thư mục bị từ chối: {created.Error}")]);
     }
 
-    private static byte[] Generate(JsonElement image, string fileName)
+    private static byte[] Generate(Image image)
     {
-        var from = image.GetString("from") ?? "#a31d1d";
-        var to = image.GetString("to") ?? "#f6f8fa";
-        using var picture = new MagickImage($"gradient:{from}-{to}", (uint)Side(image, "width")!.Value, (uint)Side(image, "height")!.Value);
-        var format = Path.GetExtension(fileName).Equals(".png", StringComparison.OrdinalIgnoreCase) ? MagickFormat.Png : MagickFormat.Jpeg;
+        using var picture = new MagickImage($"gradient:{image.From ?? "#a31d1d"}-{image.To ?? "#f6f8fa"}", (uint)image.Width, (uint)image.Height);
+        var format = Path.GetExtension(image.FileName).Equals(".png", StringComparison.OrdinalIgnoreCase) ? MagickFormat.Png : MagickFormat.Jpeg;
         return picture.ToByteArray(format);
     }
 
-    private static int? Side(JsonElement image, string property) =>
-        image.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number &&
-        value.TryGetInt32(out var side) && side is > 0 and <= MaxSide
-            ? side
-            : null;
-
     private static bool IsColor(string value) =>
-        value.Length is 4 or 7 && value[0] == '#' && value.AsSpan(1).ToString().All(Uri.IsHexDigit) &&
-        int.TryParse(value.AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out _);
+        value.Length is 4 or 7 && value[0] == '#' &&
+        int.TryParse(value.AsSpan(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out _);
 }
