@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
-using Portal.Modules.Media.Recipes;
 using Portal.Modules.Media.Services;
 
 namespace Portal.Modules.Media.Tests;
@@ -22,11 +21,11 @@ public sealed class MediaStepTests
     {
         await using var host = new MediaTestHost();
         var tenant = MediaTestHost.NewTenant("sotaichinh");
-        var executor = host.Services.GetRequiredService<RecipeExecutor>();
+        var recipe = Recipe(Step);
 
         for (var run = 0; run < 2; run++)
         {
-            await executor.ExecuteAsync(Recipe(Step), tenant);
+            await host.Services.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, tenant);
         }
 
         var items = await host.InTenantAsync(tenant, (library, _) => library.SearchAsync(new MediaQuery()));
@@ -39,10 +38,9 @@ public sealed class MediaStepTests
     }
 
     [Fact]
-    public async Task Validate_ReportsEachBadImageAtItsPath_AndStoresNothing()
+    public async Task Validate_ReportsEachBadImage()
     {
         await using var host = new MediaTestHost();
-        var tenant = MediaTestHost.NewTenant("sotaichinh");
         var recipe = Recipe("""
             { "name": "media", "images": [
               { "fileName": "x.svg", "width": 10, "height": 10 },
@@ -50,20 +48,19 @@ public sealed class MediaStepTests
             ] }
             """);
 
-        var error = await Assert.ThrowsAsync<RecipeException>(() => host.Services.GetRequiredService<RecipeExecutor>().ExecuteAsync(recipe, tenant));
+        var error = Assert.Throws<RecipeException>(() => host.Services.GetRequiredService<RecipeExecutor>().Validate(recipe, MediaTestHost.NewTenant("sotaichinh")));
 
         Assert.Equal(
         [
-            "bước 1 'media' tại $.steps[0].images[0].fileName: phải có đuôi .jpg hoặc .png",
-            "bước 1 'media' tại $.steps[0].images[1].width: phải là số nguyên từ 1 đến 4000",
-            "bước 1 'media' tại $.steps[0].images[1].height: phải là số nguyên từ 1 đến 4000",
-            "bước 1 'media' tại $.steps[0].images[1].from: phải là mã màu, ví dụ #a31d1d",
-        ], error.Errors.Select(e => e.UserMessage));
-        Assert.Empty(host.FilesOf(tenant));
+            ("$.steps[0].images[0].fileName", "bước 1 'media' tại $.steps[0].images[0].fileName: tên tệp phải có đuôi .jpg hoặc .png"),
+            ("$.steps[0].images[1].width", "bước 1 'media' tại $.steps[0].images[1].width: phải là số nguyên từ 1 đến 4000"),
+            ("$.steps[0].images[1].height", "bước 1 'media' tại $.steps[0].images[1].height: phải là số nguyên từ 1 đến 4000"),
+            ("$.steps[0].images[1].from", "bước 1 'media' tại $.steps[0].images[1].from: phải là mã màu, ví dụ #a31d1d"),
+        ], error.Errors.Select(e => (e.Path, e.UserMessage)));
     }
 
     private static RecipeDocument Recipe(string step) =>
-        RecipeParser.Parse($$"""{"name":"media-test","steps":[{{step}}]}""", "media-test.recipe.json");
+        RecipeParser.Parse($$"""{ "name": "thu", "steps": [ {{step}} ] }""", "thu.recipe.json");
 
     [Fact]
     public async Task Step_IsRegisteredByTheModule()

@@ -160,15 +160,18 @@ public sealed partial class FirstRunSetup(
         where string.Equals(step.Name, "tenants", StringComparison.OrdinalIgnoreCase)
               && step.Body.TryGetProperty("tenants", out var list) && list.ValueKind == JsonValueKind.Array
         from item in step.Body.GetProperty("tenants").EnumerateArray()
-        let displayName = item.GetString("displayName") ?? ""
-        let label = item.GetString("label") ?? HostLabel.FromName(displayName) ?? "site"
+        let displayName = Text(item, "displayName") ?? ""
+        let label = Text(item, "label") ?? HostLabel.FromName(displayName) ?? "site"
         select (new TenantDescriptor
         {
             Id = "setup-check-" + label,
             Name = label,
             DisplayName = displayName,
             HostNames = [$"{label}.{tenantsOptions.Value.BaseDomain}"],
-        }, item.GetString("recipe") ?? tenantsOptions.Value.ComponentSiteRecipe);
+        }, Text(item, "recipe") ?? tenantsOptions.Value.ComponentSiteRecipe);
+
+    private static string? Text(JsonElement item, string member) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private RecipeDocument FindRecipe(string name, string namedBy) =>
         recipes.Find(name) ?? throw new SetupException(Failed($"không tìm thấy kịch bản '{name}' ({namedBy}) trong thư mục kịch bản."));

@@ -40,7 +40,6 @@ internal sealed class ContentsModel : IModelContributor
             e.Property(x => x.Key).HasMaxLength(ContentAutosave.KeyMaxLength).IsRequired();
             e.Property(x => x.BaseVersionId).HasMaxLength(ContentItem.IdLength);
             e.Property(x => x.Values).IsRequired();
-            e.Property(x => x.SavedUtc).HasConversion(JsonColumn.UtcConverter);
             e.HasIndex(x => new { x.TenantId, x.UserName, x.Key }).IsUnique();
         });
     }
@@ -52,9 +51,6 @@ internal sealed class ContentsModel : IModelContributor
         e.Property(x => x.Title).HasMaxLength(ContentListIndex.TitleMaxLength).IsRequired();
         e.Property(x => x.NormalizedTitle).HasMaxLength(ContentListIndex.TitleMaxLength).IsRequired();
         e.Property(x => x.Author).HasMaxLength(256).IsRequired();
-        e.Property(x => x.CreatedUtc).HasConversion(JsonColumn.UtcConverter);
-        e.Property(x => x.ModifiedUtc).HasConversion(JsonColumn.UtcConverter);
-        e.Property(x => x.PublishedUtc).HasConversion(JsonColumn.UtcConverter);
         e.HasIndex(x => new { x.TenantId, x.ContentType, x.Status, x.ModifiedUtc });
         e.HasIndex(x => new { x.TenantId, x.Status, x.ModifiedUtc });
         e.HasIndex(x => new { x.TenantId, x.Author, x.ModifiedUtc });

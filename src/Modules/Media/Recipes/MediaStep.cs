@@ -17,7 +17,7 @@ namespace Portal.Modules.Media.Recipes;
 /// </summary>
 public sealed class MediaStep : RecipeStep<MediaStep.Body>
 {
-    public const int MaxSide = 4000;
+    private const int MaxSide = 4000;
 
     public sealed record Body(IReadOnlyList<Image> Images);
 
@@ -27,29 +27,27 @@ public sealed class MediaStep : RecipeStep<MediaStep.Body>
 
     protected override void Validate(Body body, RecipeValidationContext context)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(context);
         for (var i = 0; i < body.Images.Count; i++)
         {
             var image = body.Images[i];
             if (Path.GetExtension(image.FileName).TrimStart('.').ToLowerInvariant() is not ("jpg" or "jpeg" or "png"))
             {
-                context.Error($"images[{i}].fileName", "must end in .jpg or .png", "phải có đuôi .jpg hoặc .png");
+                context.Error($"images[{i}].fileName", "must end in .jpg or .png", "tên tệp phải có đuôi .jpg hoặc .png");
             }
 
-            foreach (var (member, side) in new[] { ("width", image.Width), ("height", image.Height) })
+            foreach (var (side, value) in new[] { ("width", image.Width), ("height", image.Height) })
             {
-                if (side is < 1 or > MaxSide)
+                if (value is < 1 or > MaxSide)
                 {
-                    context.Error($"images[{i}].{member}", $"must be a whole number from 1 to {MaxSide}", $"phải là số nguyên từ 1 đến {MaxSide}");
+                    context.Error($"images[{i}].{side}", $"must be a whole number from 1 to {MaxSide}", $"phải là số nguyên từ 1 đến {MaxSide}");
                 }
             }
 
-            foreach (var (member, color) in new[] { ("from", image.From), ("to", image.To) })
+            foreach (var (color, value) in new[] { ("from", image.From), ("to", image.To) })
             {
-                if (color is not null && !IsColor(color))
+                if (value is not null && !IsColor(value))
                 {
-                    context.Error($"images[{i}].{member}", "must be a colour such as #a31d1d", "phải là mã màu, ví dụ #a31d1d");
+                    context.Error($"images[{i}].{color}", "must be a colour such as #a31d1d", "phải là mã màu, ví dụ #a31d1d");
                 }
             }
         }
@@ -57,14 +55,12 @@ public sealed class MediaStep : RecipeStep<MediaStep.Body>
 
     protected override async Task ExecuteAsync(Body body, RecipeStepContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(context);
         var library = context.Services.GetRequiredService<IMediaLibrary>();
         var db = context.Services.GetRequiredService<PortalDbContext>();
         for (var i = 0; i < body.Images.Count; i++)
         {
             var image = body.Images[i];
-            var folderId = await FolderAsync(library, context, i, image.Folder, cancellationToken).ConfigureAwait(false);
+            var folderId = await FolderAsync(context, library, image.Folder, cancellationToken).ConfigureAwait(false);
             if (await db.Set<MediaItem>().AnyAsync(m => m.FolderId == folderId && m.OriginalFileName == image.FileName, cancellationToken).ConfigureAwait(false))
             {
                 continue;
@@ -74,12 +70,12 @@ public sealed class MediaStep : RecipeStep<MediaStep.Body>
             var result = await library.UploadAsync(new MediaUpload(image.FileName, content, content.Length, folderId, image.Alt), cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
-                throw new RecipeException(Name, [context.Error($"images[{i}]", $"the image was refused: {result.Error}", $"ảnh bị từ chối: {result.Error}")]);
+                throw new RecipeException(Name, [context.Error($"images[{i}]", $"image '{image.FileName}' was refused: {result.Error}", $"ảnh '{image.FileName}' bị từ chối: {result.Error}")]);
             }
         }
     }
 
-    private async Task<long> FolderAsync(IMediaLibrary library, RecipeStepContext context, int index, string? name, CancellationToken cancellationToken)
+    private static async Task<long> FolderAsync(RecipeStepContext context, IMediaLibrary library, string? name, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -94,7 +90,7 @@ public sealed class MediaStep : RecipeStep<MediaStep.Body>
         }
 
         var created = await library.CreateFolderAsync(MediaFolder.Root, name, cancellationToken).ConfigureAwait(false);
-        return created.Value?.Id ?? throw new RecipeException(Name, [context.Error($"images[{index}].folder", $"the folder was refused: {created.Error}", $"thư mục bị từ chối: {created.Error}")]);
+        return created.Value?.Id ?? throw new RecipeException("media", [context.Error("images", $"folder '{name}': {created.Error}", $"thư mục '{name}': {created.Error}")]);
     }
 
     private static byte[] Generate(Image image)
@@ -105,6 +101,6 @@ public sealed class MediaStep : RecipeStep<MediaStep.Body>
     }
 
     private static bool IsColor(string value) =>
-        value.Length is 4 or 7 && value[0] == '#' &&
-        int.TryParse(value.AsSpan(1), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out _);
+        value.Length is 4 or 7 && value[0] == '#' && value.AsSpan(1).ToString().All(Uri.IsHexDigit) &&
+        int.TryParse(value.AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out _);
 }

@@ -79,18 +79,18 @@ public sealed class EditModel(ICurrentTenant currentTenant, TenantQueries querie
         var address = HttpContext.Connection.RemoteIpAddress;
         if (id == ActingTenant.Id && !AdminNetworks.Allows(Tenant with { AdminNetworks = AdminNetworks.Normalize(entries, out _) }, address))
         {
-            Errors.Add($"Danh sách này không gồm địa chỉ của bạn ({address?.ToString() ?? "không rõ"}): lưu nó sẽ khóa bạn khỏi trang quản trị này.");
+            AddErrors([$"Danh sách này không gồm địa chỉ của bạn ({address?.ToString() ?? "không rõ"}): lưu nó sẽ khóa bạn khỏi trang quản trị này."]);
             return Page();
         }
 
         var result = await provisioner.UpdateAdminNetworksAsync(id, entries, CancellationToken.None);
         if (!result.Succeeded)
         {
-            Errors.AddRange(result.Errors);
+            AddErrors(result.Errors);
             return Page();
         }
 
-        TempData[MessageKey] = $"Đã lưu các mạng được vào trang quản trị của {Tenant.DisplayName}.";
+        TempData.AddSuccess($"Đã lưu các mạng được vào trang quản trị của {Tenant.DisplayName}.");
         return RedirectToPage(new { id });
     }
 
