@@ -104,7 +104,8 @@ public abstract class MediaTests<TFactory>(TFactory app) : IClassFixture<TFactor
 
         using var response = await visitor.PostAsync(new Uri("/admin/media/api/upload", UriKind.Relative), content);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/admin/login", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
         Assert.False(await InTenantAsync("sotaichinh", sp => sp.GetRequiredService<PortalDbContext>().Set<MediaItem>().AnyAsync(i => i.OriginalFileName == name)));
     }
 
