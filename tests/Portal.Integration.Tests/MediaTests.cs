@@ -18,13 +18,15 @@ public abstract class MediaTests<TFactory>(TFactory app) : IClassFixture<TFactor
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
+    // One signed-in admin per app: sign-in is rate-limited per site (10 a minute).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PortalAppFactory, Lazy<Task<HttpClient>>> Admins = new();
+
     protected TFactory App { get; } = app;
 
     [ProviderFact]
     public async Task ImageUploadedOnSotaichinh_IsServedThereWithSafeHeaders_AndIs404OnPhandinhphung()
     {
-        using var admin = App.ClientFor(PortalAppFactory.HostOf("sotaichinh"));
-        await SignInAsync(admin, "admin", PortalAppFactory.AdminPassword);
+        var admin = await AdminAsync();
         var name = $"Hội nghị Tài chính {Guid.NewGuid():N}.png";
 
         using var response = await UploadAsync(admin, name, Png(900, 450));
@@ -65,8 +67,7 @@ public abstract class MediaTests<TFactory>(TFactory app) : IClassFixture<TFactor
     [ProviderFact]
     public async Task Document_IsServedAsAnAttachment_AndPdfInline()
     {
-        using var admin = App.ClientFor(PortalAppFactory.HostOf("sotaichinh"));
-        await SignInAsync(admin, "admin", PortalAppFactory.AdminPassword);
+        var admin = await AdminAsync();
 
         var docx = await UploadItemAsync(admin, "Báo cáo quý.docx", Docx());
         var pdf = await UploadItemAsync(admin, "Quyết định.pdf", "%PDF-1.4\n%%EOF\n"u8.ToArray());
@@ -83,8 +84,7 @@ public abstract class MediaTests<TFactory>(TFactory app) : IClassFixture<TFactor
     [ProviderFact]
     public async Task ForgedUpload_IsRefusedInVietnamese_AndNothingIsStored()
     {
-        using var admin = App.ClientFor(PortalAppFactory.HostOf("sotaichinh"));
-        await SignInAsync(admin, "admin", PortalAppFactory.AdminPassword);
+        var admin = await AdminAsync();
         var name = $"gia-mao-{Guid.NewGuid():N}.pdf";
 
         using var response = await UploadAsync(admin, name, Png(10, 10));
@@ -112,8 +112,7 @@ public abstract class MediaTests<TFactory>(TFactory app) : IClassFixture<TFactor
     [ProviderFact]
     public async Task UploadWithoutAntiforgeryToken_IsRefused()
     {
-        using var admin = App.ClientFor(PortalAppFactory.HostOf("sotaichinh"));
-        await SignInAsync(admin, "admin", PortalAppFactory.AdminPassword);
+        var admin = await AdminAsync();
         using var content = new MultipartFormDataContent { { new ByteArrayContent(Png(10, 10)), "files", "anh.png" } };
 
         using var response = await admin.PostAsync(new Uri("/admin/media/api/upload", UriKind.Relative), content);
@@ -122,10 +121,60 @@ public abstract class MediaTests<TFactory>(TFactory app) : IClassFixture<TFactor
     }
 
     [ProviderFact]
+    public async Task Contributor_MayUploadButNotDelete_AndAUserWithoutMediaRights_SeesNothing()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        const string Password = "Cong-Tac-Vien-2026";
+        await InTenantAsync("sotaichinh", async sp =>
+        {
+            var accounts = sp.GetRequiredService<Portal.Modules.Users.Services.IUserAccounts>();
+            Assert.True((await accounts.CreateUserAsync("ctv" + suffix, null, Password, ["Cộng tác viên"])).Succeeded);
+            Assert.True((await accounts.CreateUserAsync("khach" + suffix, null, Password, [])).Succeeded);
+            return 0;
+        });
+
+        using var contributor = App.ClientFor(PortalAppFactory.HostOf("sotaichinh"));
+        await SignInAsync(contributor, "ctv" + suffix, Password);
+        var item = await UploadItemAsync(contributor, "Ảnh cộng tác viên.jpg", Jpeg());
+        var page = await contributor.GetStringAsync(new Uri($"/admin/media/{item.Id}", UriKind.Relative));
+        Assert.DoesNotContain("Xóa tệp", page, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var delete = await contributor.PostAsync(new Uri($"/admin/media/{item.Id}?handler=Delete", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await contributor.GetAsync(new Uri(item.Url, UriKind.Relative))).StatusCode);
+        Assert.Equal("ctv" + suffix, await InTenantAsync("sotaichinh", sp => sp.GetRequiredService<PortalDbContext>().Set<MediaItem>()
+            .Where(i => i.Id == item.Id).Select(i => i.UploadedBy).SingleAsync()));
+
+        using var stranger = App.ClientFor(PortalAppFactory.HostOf("sotaichinh"));
+        await SignInAsync(stranger, "khach" + suffix, Password);
+        using var list = await stranger.GetAsync(new Uri("/admin/media/api/list", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+    }
+
+    [ProviderFact]
+    public async Task Folder_CreatedOnTheLibraryPage_TakesUploads_AndIsListedByTheApi()
+    {
+        var admin = await AdminAsync();
+        var name = "Ảnh hội nghị " + Guid.NewGuid().ToString("N")[..6];
+        var page = await admin.GetStringAsync(new Uri("/admin/media", UriKind.Relative));
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        using var created = await admin.PostAsync(new Uri("/admin/media?handler=CreateFolder&f=0", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["FolderName"] = name, ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var root = await admin.GetFromJsonAsync<FolderListResponse>(new Uri("/admin/media/api/list", UriKind.Relative), Json);
+        var folder = Assert.Single(root!.Folders, f => f.Name == name);
+        var listed = await admin.GetFromJsonAsync<FolderListResponse>(new Uri($"/admin/media/api/list?folder={folder.Id}", UriKind.Relative), Json);
+        Assert.Equal(name, listed!.Folder!.Name);
+        Assert.Empty(listed.Folders);
+    }
+
+    [ProviderFact]
     public async Task LibraryPage_ShowsTheUploadZoneWithItsScript()
     {
-        using var admin = App.ClientFor(PortalAppFactory.HostOf("sotaichinh"));
-        await SignInAsync(admin, "admin", PortalAppFactory.AdminPassword);
+        var admin = await AdminAsync();
 
         var html = await admin.GetStringAsync(new Uri("/admin/media", UriKind.Relative));
 
@@ -133,6 +182,13 @@ public abstract class MediaTests<TFactory>(TFactory app) : IClassFixture<TFactor
         Assert.Contains("/_content/Portal.Modules.Media/media-admin.js", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
     }
+
+    private Task<HttpClient> AdminAsync() => Admins.GetOrAdd(App, app => new Lazy<Task<HttpClient>>(async () =>
+    {
+        var client = app.ClientFor(PortalAppFactory.HostOf("sotaichinh"));
+        await SignInAsync(client, "admin", PortalAppFactory.AdminPassword);
+        return client;
+    })).Value;
 
     private async Task<MediaItemResponse> UploadItemAsync(HttpClient client, string fileName, byte[] content)
     {
@@ -180,6 +236,12 @@ public abstract class MediaTests<TFactory>(TFactory app) : IClassFixture<TFactor
         return image.ToByteArray(MagickFormat.Png);
     }
 
+    private static byte[] Jpeg()
+    {
+        using var image = new MagickImage(new MagickColor("#1a7f37"), 40, 30);
+        return image.ToByteArray(MagickFormat.Jpeg);
+    }
+
     private static byte[] Docx()
     {
         using var buffer = new MemoryStream();
@@ -206,6 +268,10 @@ public abstract class MediaTests<TFactory>(TFactory app) : IClassFixture<TFactor
     private sealed record MediaItemResponse(long Id, string Url, string Name, int? Width, int? Height, string? Srcset, List<VariantResponse> Variants);
 
     private sealed record VariantResponse(string Url, int Width, int Height);
+
+    private sealed record FolderResponse(long Id, string Name);
+
+    private sealed record FolderListResponse(FolderResponse? Folder, List<FolderResponse> Folders);
 
     private sealed record ListResponse(List<MediaItemResponse> Items, int TotalCount);
 }

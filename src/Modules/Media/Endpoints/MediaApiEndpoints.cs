@@ -31,9 +31,10 @@ public static class MediaApiEndpoints
 
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup(BasePath).RequireAuthorization(Permissions.ViewMedia.PolicyName);
+        // Like every /admin endpoint: anonymous visitors are sent to sign in, others without the right get 403.
+        var api = endpoints.MapGroup(BasePath).RequireAuthorization(Permissions.ViewMedia.PolicyName).AllowCookieRedirect();
         api.MapGet("/list", ListAsync);
-        api.MapGet("/items/{id:long}", GetAsync);
+        api.MapGet("/items/{id}", GetAsync);
         api.MapPost("/upload", UploadAsync)
             .RequireAuthorization(Permissions.UploadMedia.PolicyName)
             .RequireRateLimiting(UploadRateLimit)

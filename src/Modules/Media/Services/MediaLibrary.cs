@@ -88,7 +88,7 @@ public sealed class MediaLibrary(
             catch (MagickException e)
             {
                 logger.LogInformation(e, "Refused an image that could not be decoded ({FileName}).", fileName);
-                return MediaResult.Refused<MediaItem>($"Không đọc được ảnh: tệp bị hỏng hoặc quá lớn (tối đa 20.000 điểm ảnh mỗi chiều).");
+                return MediaResult.Refused<MediaItem>("Không đọc được ảnh: tệp bị hỏng hoặc quá lớn (tối đa 20.000 điểm ảnh mỗi chiều).");
             }
 
             item.Width = processed.Width;

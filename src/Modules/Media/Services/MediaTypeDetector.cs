@@ -161,6 +161,7 @@ public static class MediaTypeDetector
         }
     }
 
+    // Bounded whatever the entry declares: a crafted entry may inflate far beyond its header.
     private static string ReadText(ZipArchiveEntry entry)
     {
         if (entry.Length > MaxManifestBytes)
@@ -169,7 +170,9 @@ public static class MediaTypeDetector
         }
 
         using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
-        return reader.ReadToEnd();
+        var buffer = new char[MaxManifestBytes + 1];
+        var length = reader.ReadBlock(buffer, 0, buffer.Length);
+        return length > MaxManifestBytes ? throw new InvalidDataException("Entry too large.") : new string(buffer, 0, length);
     }
 
     private static Dictionary<string, string> ReadContentTypeOverrides(ZipArchiveEntry manifest)

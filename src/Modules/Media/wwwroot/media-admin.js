@@ -70,7 +70,7 @@
     data.append('files', file, file.name);
     data.append('folder', folder ? folder.value : '0');
     var xhr = new XMLHttpRequest();
-    xhr.open('POST', form.getAttribute('action'));
+    xhr.open('POST', form.getAttribute('data-upload-url'));
     xhr.setRequestHeader('RequestVerificationToken', token ? token.value : '');
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.addEventListener('progress', function (e) {
