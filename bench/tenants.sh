@@ -161,13 +161,13 @@ log "provisioning $N tenants: dotnet Portal.Web.dll tenants import (timeout ${PR
 t0=$(date +%s.%N); start_s=$SECONDS
 set +e
 (cd "$APP" && timeout "$PROVISION_TIMEOUT" dotnet Portal.Web.dll tenants import "$IMPORT") 2>&1 \
-  | tee "$TMP/import.log" | grep --line-buffered -E '^(Đã xử lý|Dòng|Lỗi|Unhandled|Chưa)' \
+  | tee "$TMP/import.log" | grep --line-buffered -E '^(Đã xử lý|Dòng|Lỗi|Unhandled|Cổng thông tin)' \
   | while IFS= read -r line; do printf '[bench +%ds] %s\n' "$((SECONDS - start_s))" "$line"; done >&2
 rc=${PIPESTATUS[0]}
 set -e
 t1=$(date +%s.%N)
 # (The import prints each new site's admin password: never echo those lines.)
-[[ $rc -eq 0 ]] || { grep -v ': admin / ' "$TMP/import.log" | tail -n 30 >&2; die "tenants import exited with $rc"; }
+[[ $rc -eq 0 ]] || { grep -v 'mật khẩu: ' "$TMP/import.log" | tail -n 30 >&2; die "tenants import exited with $rc"; }
 PROVISION_S=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
 result "provision_s" "$PROVISION_S"
 result "provision_tenants_per_s" "$(awk -v n="$N" -v s="$PROVISION_S" 'BEGIN { printf "%.1f", n / s }')"

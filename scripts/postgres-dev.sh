@@ -7,7 +7,8 @@
 #   scripts/postgres-dev.sh stop     stop it (the data stays)
 #
 # The cluster listens on 127.0.0.1 only (port 5433, or the next free one), trusts every
-# local connection and keeps its data in App_Data/postgres (or /tmp/portal-postgres-dev
+# local connection and keeps its data in App_Data/postgres at the repository root, the
+# folder that also holds the SQLite file and the keys of `dotnet run` (or /tmp/portal-postgres-dev
 # when user postgres cannot reach the repository); PORTAL_PG_DIR=DIR chooses another
 # folder. Delete the folder (after `stop`) to start from scratch.
 # ./test.sh never uses this cluster: it starts a throwaway one of its own.

@@ -1,16 +1,32 @@
 using Portal.Web.CommandLine;
 using Portal.Web.Hosting;
+using Portal.Web.Setup;
 
 // `dotnet run --project src/Portal.Web -- tenants ...` runs an operator command instead of the site.
-var isCommand = args.Length > 0 && args[0] == "tenants";
+var isCommand = TenantsCommand.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
-builder.AddPortal();
+builder.AddPortal(commandLine: isCommand);
 var app = builder.Build();
 
-var setup = await app.InitializePortalAsync();
 if (isCommand)
 {
-    return await TenantsCommand.RunAsync(app.Services, args[1..], Console.Out);
+    await app.InitializeForCommandAsync();
+    var exitCode = await TenantsCommand.RunAsync(app.Services, args[1..], CommandConsole.Standard());
+    await app.DisposeAsync();
+    return exitCode;
+}
+
+SetupResult setup;
+try
+{
+    setup = await app.InitializePortalAsync();
+}
+catch (SetupException ex)
+{
+    // An expected refusal (weak password, bad recipe): the reason, in Vietnamese, without a stack trace.
+    await Console.Error.WriteLineAsync(ex.Message);
+    await app.DisposeAsync();
+    return 1;
 }
 
 app.UsePortal();

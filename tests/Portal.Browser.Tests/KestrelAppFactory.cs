@@ -30,6 +30,9 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Modules' and themes' files (/_content/...) come from the build's manifest outside
+        // Development too, as they come from wwwroot once published.
+        builder.UseStaticWebAssets();
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Portal:Database:Provider"] = "Sqlite",
@@ -38,6 +41,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
             ["Portal:Setup:Demo"] = "true",
             ["Portal:Setup:AdminPassword"] = AdminPassword,
             ["Portal:DataProtection:KeysPath"] = Path.Combine(_folder.FullName, "keys"),
+            ["Portal:Media:StoragePath"] = Path.Combine(_folder.FullName, "media"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
         }));
     }

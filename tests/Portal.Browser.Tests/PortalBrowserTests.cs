@@ -74,7 +74,7 @@ public sealed partial class PortalBrowserTests(PortalBrowser browser) : IClassFi
         await page.GotoAsync(App.UrlOf("sotaichinh", "/admin/login"));
         await SignInAsync(page, "sai-mat-khau-" + Guid.NewGuid().ToString("N")[..6]);
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Tên đăng nhập hoặc mật khẩu không đúng.");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(Portal.Modules.Users.Pages.Admin.LoginModel.SignInRefused);
         await Expect(page).ToHaveURLAsync(LoginUrl());
         await PortalBrowser.ScreenshotAsync(page, "sotaichinh-login-wrong-password");
     }
@@ -157,6 +157,34 @@ public sealed partial class PortalBrowserTests(PortalBrowser browser) : IClassFi
         // And the first site still knows the user.
         await page.GotoAsync(App.UrlOf("sotaichinh", "/admin"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan");
+    }
+
+    [BrowserFact]
+    public async Task TheHeadersSignOutButton_SignsOut_AndTheAdminAsksToSignInAgain()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync(App.UrlOf("sotaichinh", "/admin"));
+        await SignInAsync(page, KestrelAppFactory.AdminPassword);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Tổng quan");
+
+        await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(LoginUrl());
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Đăng nhập");
+        await PortalBrowser.ScreenshotAsync(page, "sotaichinh-signed-out");
+
+        await page.GotoAsync(App.UrlOf("sotaichinh", "/admin"));
+        await Expect(page).ToHaveURLAsync(LoginUrl());
+        Assert.Empty(refused);
     }
 
     private static async Task SignInAsync(IPage page, string password)

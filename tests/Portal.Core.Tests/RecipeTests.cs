@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
 using Portal.Testing;
@@ -31,7 +31,9 @@ public sealed class RecipeTests
     public void Parse_StepWithoutName_IsRejected()
     {
         var error = Assert.Throws<RecipeException>(() => RecipeParser.Parse("""{"name":"x","steps":[{"name":"a"},{"other":1}]}""", "x"));
-        Assert.Contains("bước 2", error.UserMessage, StringComparison.Ordinal);
+        var reason = Assert.Single(error.Errors);
+        Assert.Equal((2, "$.steps[1].name"), (reason.Step, reason.Path));
+        Assert.Equal("bước 2 tại $.steps[1].name: thiếu tên bước (\"name\")", reason.UserMessage);
     }
 
     [Fact]
@@ -43,7 +45,9 @@ public sealed class RecipeTests
 
         var error = await Assert.ThrowsAsync<RecipeException>(() => executor.ExecuteAsync(recipe, SqliteTestDatabase.NewTenant("a")));
 
-        Assert.Contains("'missing' không được hỗ trợ", error.UserMessage, StringComparison.Ordinal);
+        var reason = Assert.Single(error.Errors);
+        Assert.Equal("bước 2 'missing' tại $.steps[1].name: tên bước 'missing' không được hỗ trợ (các bước hiện có: count)", reason.UserMessage);
+        Assert.Equal("step 2 'missing' at $.steps[1].name: step 'missing' is unknown (known: count)", reason.Message);
         Assert.Equal(0, counting.Runs);
     }
 
@@ -86,22 +90,29 @@ public sealed class RecipeTests
         var services = new ServiceCollection();
         services.AddScoped<CurrentTenant>();
         var provider = services.BuildServiceProvider();
-        return new RecipeExecutor([step], new TenantScopeFactory(provider.GetRequiredService<IServiceScopeFactory>()), NullLogger<RecipeExecutor>.Instance);
+        return new RecipeExecutor([step], new ModuleCatalog([]), new TenantScopeFactory(provider.GetRequiredService<IServiceScopeFactory>()), NullLogger<RecipeExecutor>.Instance);
     }
 
-    private sealed class CountingStep : IRecipeStep
+    private sealed class CountingStep : RecipeStep<CountingStep.Body>
     {
+        public sealed record Body(bool Fail = false, string? Text = null);
+
         public int Runs { get; private set; }
         public string? LastText { get; private set; }
-        public string Name => "count";
+        public override string Name => "count";
 
-        public IEnumerable<RecipeError> Validate(JsonElement step) =>
-            step.GetBoolean("fail") == true ? [new RecipeError("asked to fail", "yêu cầu lỗi")] : [];
+        protected override void Validate(Body body, RecipeValidationContext context)
+        {
+            if (body.Fail)
+            {
+                context.Error("fail", "asked to fail", "yêu cầu lỗi");
+            }
+        }
 
-        public Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+        protected override Task ExecuteAsync(Body body, RecipeStepContext context, CancellationToken cancellationToken)
         {
             Runs++;
-            LastText = context.Step.GetString("text");
+            LastText = body.Text;
             return Task.CompletedTask;
         }
     }

@@ -94,6 +94,34 @@ public abstract class ModelTests<TFactory>(TFactory app) : IClassFixture<TFactor
             "Every entity must be tenant-owned (ITenantOwned) unless listed here on purpose; global now: " + string.Join(", ", global.Select(t => t.Name)));
     }
 
+    [ProviderFact]
+    public async Task EveryInstant_IsADateTimeOffsetStoredAsUtc()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var properties = scope.ServiceProvider.GetRequiredService<PortalDbContext>().Model.GetEntityTypes()
+            .SelectMany(t => t.GetProperties().Select(p => (Type: t, Property: p)))
+            .ToList();
+        var dateTimes = properties.Where(x => Nullable.GetUnderlyingType(x.Property.ClrType) is { } u ? u == typeof(DateTime) : x.Property.ClrType == typeof(DateTime));
+        Assert.Empty(dateTimes.Select(x => $"{x.Type.ShortName()}.{x.Property.Name}"));
+        var instants = properties.Where(x => (Nullable.GetUnderlyingType(x.Property.ClrType) ?? x.Property.ClrType) == typeof(DateTimeOffset)).ToList();
+        Assert.NotEmpty(instants);
+        Assert.All(instants, x => Assert.IsType<UtcInstantConverter>(x.Property.GetValueConverter()));
+
+        // Stored and read back: the same instant, with offset zero.
+        var portal = app.Services.GetRequiredService<ITenantDirectory>().FindByName(TenantDescriptor.DefaultName)!;
+        await using var tenantScope = app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(portal);
+        var db = tenantScope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var at = new DateTimeOffset(2026, 12, 1, 8, 30, 0, TimeSpan.FromHours(7));
+        var marker = "time-rule-" + Guid.NewGuid().ToString("N")[..8];
+        db.Add(new Portal.Core.Auditing.AuditEntry { AtUtc = at, Actor = "test", Action = marker });
+        await db.SaveChangesAsync();
+        await using var readScope = app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(portal);
+        var stored = await readScope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<Portal.Core.Auditing.AuditEntry>()
+            .Where(e => e.Action == marker && e.AtUtc > at.AddMinutes(-1)).SingleAsync();
+        Assert.Equal(at, stored.AtUtc);
+        Assert.Equal(TimeSpan.Zero, stored.AtUtc.Offset);
+    }
+
     private ModuleMigrationsContext CreateOwnerContext(ModuleMigrations owner)
     {
         var options = app.Services.GetRequiredService<DatabaseOptions>();

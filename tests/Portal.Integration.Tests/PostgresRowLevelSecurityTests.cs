@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Users.Models;
 
 namespace Portal.Integration.Tests;

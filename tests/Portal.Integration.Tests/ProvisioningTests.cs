@@ -4,7 +4,7 @@ using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Tenants.Services;
 using Portal.Modules.Users.Models;
 

@@ -4,8 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
-using Portal.Modules.Contents.Models;
-using Portal.Modules.Contents.Services;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Tenants.Services;
 using Portal.Modules.Users.Services;
 
@@ -214,6 +213,22 @@ public abstract class TenancyTests<TFactory>(TFactory app) : PortalAppTests<TFac
             Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, "admin", PortalAppFactory.AdminPassword)).StatusCode);
             Assert.Equal(expected, (await client.GetAsync(new Uri("/admin/tenants", UriKind.Relative))).StatusCode);
         }
+    }
+
+    [ProviderFact]
+    public async Task OutsideDevelopment_CookiesAreSecureAndHostPrefixed_EvenOverPlainHttp_AndHttpsGetsHsts()
+    {
+        // TLS may end at a proxy the portal was not told about: the browser still talks HTTPS.
+        using var plain = App.ClientFor(PortalAppFactory.HostOf("sotaichinh"), "http");
+        var form = await plain.GetAsync(new Uri("/admin/login", UriKind.Relative));
+        Assert.Contains(form.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-portal-antiforgery=", StringComparison.Ordinal) && c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+        var signedIn = await SignInAsync(plain, "admin", PortalAppFactory.AdminPassword);
+        Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-portal=", StringComparison.Ordinal) && c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
+        Assert.False(form.Headers.Contains("Strict-Transport-Security"));
+
+        using var https = App.ClientFor(PortalAppFactory.HostOf("sotaichinh"));
+        var secure = await https.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("max-age=31536000", Assert.Single(secure.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
     }
 }
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Data;
-using Portal.Modules.Contents.Models;
 using Portal.Modules.Contents.Services;
 
 namespace Portal.Modules.Contents.Tests;
@@ -95,7 +95,7 @@ public sealed class ContentIndexTests
     public async Task AddContentIndex_LetsAModuleKeepItsOwnIndexTable()
     {
         using var host = new ContentsTestHost(
-            services => services.AddContentIndex<TitleIndex, TitleIndexProvider>(),
+            services => services.AddContentPart<TitlePart>().WithIndex<TitleIndex, TitleIndexProvider>(),
             new ContentIndexModel<TitleIndex>());
         var tenant = ContentsTestHost.NewTenant();
         var v1 = await host.CreatePageAsync(tenant, "Giới thiệu", "gioi-thieu", publish: true);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Auditing;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Services;
 
 namespace Portal.Modules.Contents.Tests;
@@ -197,7 +197,7 @@ public sealed class ContentVersionTests
         Assert.All(rows, r => Assert.False(r.Latest || r.Published));
         Assert.Null(await host.RunAsync(tenant, contents => contents.GetAsync(v1.ContentItemId, VersionOptions.Latest)));
         Assert.Equal(2, (await host.RunAsync(tenant, contents => contents.GetVersionsAsync(v1.ContentItemId))).Count);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => host.RunAsync(tenant, contents => contents.PublishAsync(v1.ContentItemId)));
+        await Assert.ThrowsAsync<ContentNotFoundException>(() => host.RunAsync(tenant, contents => contents.PublishAsync(v1.ContentItemId)));
     }
 
     [Fact]

@@ -6,8 +6,8 @@ using Portal.Core;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Data;
-using Portal.Modules.Contents.Models;
 using Portal.Modules.Contents.Services;
 using Portal.Testing;
 
@@ -52,12 +52,25 @@ internal sealed class ContentsTestHost : IDisposable
         return await work(scope.ServiceProvider.GetRequiredService<IContentManager>());
     }
 
-    public async Task DefineTypeAsync(TenantDescriptor tenant, string name, params string[] parts)
+    public Task DefineTypeAsync(TenantDescriptor tenant, string name, params string[] parts) =>
+        DefineTypeAsync(tenant, name, parts, []);
+
+    public async Task DefineTypeAsync(TenantDescriptor tenant, string name, IEnumerable<string> parts, IEnumerable<ContentFieldDefinition> fields)
     {
         await using var scope = Scope(tenant);
         await scope.ServiceProvider.GetRequiredService<IContentDefinitionStore>()
-            .SaveAsync(name, name, ContentTypeDefinition.BuildSettings(parts, []));
+            .SaveAsync(name, name, ContentTypeDefinition.BuildSettings(parts, fields));
     }
+
+    /// <summary>Creates an item of <paramref name="type"/> with the given display text and body.</summary>
+    public Task<ContentItem> CreateAsync(TenantDescriptor tenant, string type, string title, JsonObject data, bool publish = false) =>
+        RunAsync(tenant, async contents =>
+        {
+            var item = await contents.NewAsync(type);
+            item.DisplayText = title;
+            item.Data = data;
+            return await contents.CreateAsync(item, publish);
+        });
 
     /// <summary>Defines the type "Page" if needed and creates a page in the tenant.</summary>
     public async Task<ContentItem> CreatePageAsync(TenantDescriptor tenant, string title, string path, bool publish)

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Recipes;
 
 namespace Portal.Modules.Contents.Tests;
@@ -94,37 +94,75 @@ public sealed class RecipeStepTests
     }
 
     [Fact]
-    public void ContentStep_MissingContentType_IsAValidationError()
+    public void ContentStep_MissingContentTypeAndWrongData_AreValidationErrors()
     {
-        var errors = new ContentStep().Validate(Step("""{ "name": "content", "items": [ { "alias": "a", "data": [] } ] }""")).ToList();
+        var errors = Validate("""{ "name": "content", "items": [ { "alias": "a", "data": [] } ] }""");
 
-        Assert.Contains(errors, e => e.Message.Contains("\"contentType\" is required", StringComparison.Ordinal) && e.UserMessage.Contains("thiếu", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Message.Contains("\"data\" must be an object", StringComparison.Ordinal));
+        Assert.Equal(
+            ["bước 1 'content' tại $.steps[0].items[0].data: phải là một đối tượng JSON", "bước 1 'content' tại $.steps[0].items[0].contentType: thiếu \"contentType\""],
+            errors.Select(e => e.UserMessage));
+        Assert.Equal("step 1 'content' at $.steps[0].items[0].contentType: \"contentType\" is required", errors[1].Message);
     }
 
     [Fact]
     public void ContentStep_MissingItemsAndDuplicateAliases_AreValidationErrors()
     {
-        Assert.Single(new ContentStep().Validate(Step("""{ "name": "content" }""")));
-        var duplicate = new ContentStep().Validate(Step("""
+        Assert.Equal("$.steps[0].items", Assert.Single(Validate("""{ "name": "content" }""")).Path);
+        var duplicate = Validate("""
             { "name": "content", "items": [ { "alias": "a", "contentType": "Page" }, { "alias": "a", "contentType": "Page" } ] }
-            """));
-        Assert.Contains("listed twice", Assert.Single(duplicate).Message, StringComparison.Ordinal);
+            """);
+        Assert.Equal("bước 1 'content' tại $.steps[0].items[1].alias: 'a' bị khai báo hai lần", Assert.Single(duplicate).UserMessage);
     }
 
     [Fact]
     public void ContentTypesStep_InvalidDefinitions_AreValidationErrors()
     {
-        var errors = new ContentTypesStep().Validate(Step("""
+        var errors = Validate("""
             { "name": "content-types", "types": [ { "name": "Tin bài", "parts": ["TitlePart", 3], "fields": [ { "name": "Summary" } ] }, 7 ] }
-            """)).ToList();
+            """);
 
-        Assert.Equal(5, errors.Count);
-        Assert.Contains(errors, e => e.Message.Contains("type name 'Tin bài'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Message.Contains("\"displayName\" is required", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Message.Contains("\"parts\" must hold non-empty strings", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Message.Contains("fields[0]: \"type\" is required", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Message.Contains("types[1] must be a JSON object", StringComparison.Ordinal));
+        Assert.Equal(
+            ["$.steps[0].types[0].parts[1]", "$.steps[0].types[0].fields[0].type", "$.steps[0].types[0].displayName", "$.steps[0].types[1]"],
+            errors.Select(e => e.Path));
+        Assert.Equal("step 1 'content-types' at $.steps[0].types[1]: must be an object", errors[3].Message);
+
+        var badName = Assert.Single(Validate("""{ "name": "content-types", "types": [ { "name": "Tin bài", "displayName": "Tin bài" } ] }"""));
+        Assert.Equal("bước 1 'content-types' tại $.steps[0].types[0].name: tên kiểu 'Tin bài' phải bắt đầu bằng chữ cái và chỉ gồm chữ cái không dấu, chữ số", badName.UserMessage);
+    }
+
+    [Fact]
+    public void ContentTypesStep_UnknownPartOrFieldType_IsRefused_NamingTheKnownOnes()
+    {
+        var errors = Validate("""
+            { "name": "content-types", "types": [
+              { "name": "Page", "displayName": "Trang", "parts": ["TitlePart", "BodyPart"] },
+              { "name": "Article", "displayName": "Tin bài", "parts": ["TitlePart", "BodyPrt"], "fields": [ { "name": "Summary", "type": "Txt" } ] } ] }
+            """);
+
+        Assert.Equal(["$.steps[0].types[1].parts[1]", "$.steps[0].types[1].fields[0].type"], errors.Select(e => e.Path));
+        Assert.StartsWith("bước 1 'content-types' tại $.steps[0].types[1].parts[1]: phần “BodyPrt” không tồn tại; các phần có thể dùng: ", errors[0].UserMessage, StringComparison.Ordinal);
+        Assert.Contains("TitlePart", errors[0].UserMessage, StringComparison.Ordinal);
+        Assert.StartsWith("bước 1 'content-types' tại $.steps[0].types[1].fields[0].type: kiểu trường “Txt” không tồn tại; các kiểu có thể dùng: ", errors[1].UserMessage, StringComparison.Ordinal);
+        Assert.Contains("MultilineText", errors[1].UserMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownPart_InTheLastStep_WritesNothing()
+    {
+        using var host = new ContentsTestHost();
+        var tenant = ContentsTestHost.NewTenant();
+        var recipe = SetupRecipe.Replace("""{ "name": "content", "items": [""", """
+            { "name": "content-types", "types": [ { "name": "News", "displayName": "Tin", "parts": ["TitlePart"] } ] },
+            { "name": "content", "items": [
+            """, StringComparison.Ordinal);
+        recipe = recipe[..recipe.LastIndexOf(']')] + """, { "name": "content-types", "types": [ { "name": "News", "displayName": "Tin", "parts": ["NewsPart"] } ] } ] }""";
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(host, recipe, tenant));
+
+        var reason = Assert.Single(error.Errors);
+        Assert.Equal((4, "$.steps[3].types[0].parts[0]"), (reason.Step, reason.Path));
+        Assert.Empty(host.Rows<ContentTypeDefinition>(tenant));
+        Assert.Empty(host.Rows<ContentItem>(tenant));
     }
 
     [Fact]
@@ -143,8 +181,30 @@ public sealed class RecipeStepTests
         var error = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(host, Recipe, tenant));
 
         var reason = Assert.Single(error.Errors);
-        Assert.Contains("content type 'Article' is not defined", reason.Message, StringComparison.Ordinal);
-        Assert.Contains("kiểu nội dung 'Article' chưa được định nghĩa", reason.UserMessage, StringComparison.Ordinal);
+        Assert.Equal("step 2 'content' at $.steps[1].items[1].contentType: content type 'Article' is not defined", reason.Message);
+        Assert.Equal("bước 2 'content' tại $.steps[1].items[1].contentType: kiểu nội dung 'Article' chưa được định nghĩa", reason.UserMessage);
+        Assert.Empty(host.Rows<ContentItem>(tenant));
+    }
+
+    [Fact]
+    public async Task ContentStep_FieldValueOfTheWrongType_IsRefusedBeforeAnyItemIsWritten()
+    {
+        using var host = new ContentsTestHost();
+        var tenant = ContentsTestHost.NewTenant();
+        const string Recipe = """
+            { "name": "loi", "steps": [
+              { "name": "content-types", "types": [ { "name": "Notice", "displayName": "Thông báo", "parts": ["TitlePart"],
+                "fields": [ { "name": "SignedOn", "type": "Date", "displayName": "Ngày ký" } ] } ] },
+              { "name": "content", "items": [
+                { "alias": "dung", "contentType": "Notice", "data": { "SignedOn": { "Value": "2026-03-02" } } },
+                { "alias": "sai", "contentType": "Notice", "data": { "SignedOn": { "Value": "hôm qua" } } } ] } ] }
+            """;
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => RunAsync(host, Recipe, tenant));
+
+        var reason = Assert.Single(error.Errors);
+        Assert.Equal((2, "$.steps[1].items[1].data.SignedOn"), (reason.Step, reason.Path));
+        Assert.Contains("Trường “Ngày ký” phải là một ngày", reason.UserMessage, StringComparison.Ordinal);
         Assert.Empty(host.Rows<ContentItem>(tenant));
     }
 
@@ -154,8 +214,13 @@ public sealed class RecipeStepTests
         await executor.ExecuteAsync(RecipeParser.Parse(json, "test.recipe.json"), tenant);
     }
 
-    private static System.Text.Json.JsonElement Step(string json) =>
-        System.Text.Json.JsonDocument.Parse(json).RootElement.Clone();
+    private static List<RecipeError> Validate(string step)
+    {
+        using var host = new ContentsTestHost();
+        var recipe = RecipeParser.Parse($$"""{ "name": "thu", "steps": [ {{step}} ] }""", "thu.recipe.json");
+        var error = Assert.Throws<RecipeException>(() => host.Services.GetRequiredService<RecipeExecutor>().Validate(recipe, ContentsTestHost.NewTenant()));
+        return [.. error.Errors];
+    }
 
     private static (int Types, int Items, int Routes, int Audit) Snapshot(ContentsTestHost host, TenantDescriptor tenant) => (
         host.Rows<ContentTypeDefinition>(tenant).Count,

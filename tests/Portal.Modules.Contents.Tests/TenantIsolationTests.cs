@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Services;
 
 namespace Portal.Modules.Contents.Tests;
@@ -35,7 +35,7 @@ public sealed class TenantIsolationTests
         var tenantB = ContentsTestHost.NewTenant("sotuphap");
         var page = await host.CreatePageAsync(tenantA, "Giới thiệu", "gioi-thieu", publish: false);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => host.RunAsync(tenantB, contents => contents.PublishAsync(page.ContentItemId)));
+        await Assert.ThrowsAsync<ContentNotFoundException>(() => host.RunAsync(tenantB, contents => contents.PublishAsync(page.ContentItemId)));
         Assert.False(await host.RunAsync(tenantB, contents => contents.RemoveAsync(page.ContentItemId)));
 
         var row = Assert.Single(host.Rows<ContentItem>(tenantA));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,19 +103,22 @@ public sealed class RecipeStepTests
     }
 
     [Theory]
-    [InlineData("""{"name":"roles"}""", "\"roles\" must be an array")]
-    [InlineData("""{"name":"roles","roles":{"name":"x"}}""", "\"roles\" must be an array")]
-    [InlineData("""{"name":"roles","roles":["Biên tập viên"]}""", "roles[0] must be an object")]
-    [InlineData("""{"name":"roles","roles":[{"permissions":["*"]}]}""", "roles[0]: \"name\" is required")]
-    [InlineData("""{"name":"roles","roles":[{"name":"A","permissions":"*"}]}""", "roles[0]: \"permissions\" must be an array of strings")]
-    [InlineData("""{"name":"roles","roles":[{"name":"A","permissions":[1]}]}""", "roles[0]: \"permissions\" must be an array of strings")]
-    [InlineData("""{"name":"roles","roles":[{"name":"A"},{"name":"a"}]}""", "roles[1]: 'a' is listed twice")]
-    [InlineData("""{"name":"users","users":[{"userName":"admin"}]}""", "users[0]: \"password\" is required")]
-    [InlineData("""{"name":"users","users":[{"password":"Mat-khau-2026"}]}""", "users[0]: \"userName\" is required")]
-    [InlineData("""{"name":"users","users":[{"userName":"admin","password":"Mat-khau-2026","roles":"x"}]}""", "users[0]: \"roles\" must be an array of strings")]
-    [InlineData("""{"name":"users","users":[{"userName":"admin","password":"{{notGiven}}"}]}""", "users[0]: the password variable {{notGiven}} was not given")]
-    [InlineData("""{"name":"users","users":[{"userName":"admin","password":"ngan1A"}]}""", "users[0]: weak password: Passwords must be at least 10 characters.")]
-    [InlineData("""{"name":"users","users":[{"userName":"admin","password":"khongcochuhoa1"}]}""", "users[0]: weak password: Passwords must have at least one uppercase ('A'-'Z').")]
+    [InlineData("""{"name":"roles"}""", "at $.steps[1].roles: \"roles\" is required")]
+    [InlineData("""{"name":"roles","roles":{"name":"x"}}""", "at $.steps[1].roles: must be a list")]
+    [InlineData("""{"name":"roles","roles":["Biên tập viên"]}""", "at $.steps[1].roles[0]: must be an object")]
+    [InlineData("""{"name":"roles","roles":[{"permissions":["*"]}]}""", "at $.steps[1].roles[0].name: \"name\" is required")]
+    [InlineData("""{"name":"roles","roles":[{"name":"A","permissions":"*"}]}""", "at $.steps[1].roles[0].permissions: must be a list")]
+    [InlineData("""{"name":"roles","roles":[{"name":"A","permissions":[1]}]}""", "at $.steps[1].roles[0].permissions[0]: must be a string")]
+    [InlineData("""{"name":"roles","roles":[{"name":"A"},{"name":"a"}]}""", "at $.steps[1].roles[1].name: 'a' is listed twice")]
+    [InlineData("""{"name":"roles","roles":[{"name":"A","permissions":["AccessAdmin","ManageUser"]}]}""", "at $.steps[1].roles[0].permissions[1]: unknown permission 'ManageUser' (known: ManageUsers, ManageRoles, AccessAdmin, *)")]
+    [InlineData("""{"name":"roles","roles":[{"name":"A","permission":["*"]}]}""", "at $.steps[1].roles[0].permission: unknown member \"permission\" (expected: name, description, permissions)")]
+    [InlineData("""{"name":"users","users":[{"userName":"admin"}]}""", "at $.steps[1].users[0].password: \"password\" is required")]
+    [InlineData("""{"name":"users","users":[{"password":"Mat-khau-2026"}]}""", "at $.steps[1].users[0].userName: \"userName\" is required")]
+    [InlineData("""{"name":"users","users":[{"userName":"admin","password":"Mat-khau-2026","roles":"x"}]}""", "at $.steps[1].users[0].roles: must be a list")]
+    [InlineData("""{"name":"users","users":[{"userName":"admin","password":"Mat-khau-2026","role":["x"]}]}""", "at $.steps[1].users[0].role: unknown member \"role\" (expected: userName, password, email, roles)")]
+    [InlineData("""{"name":"users","users":[{"userName":"admin","password":"{{notGiven}}"}]}""", "at $.steps[1].users[0].password: the password variable {{notGiven}} was not given")]
+    [InlineData("""{"name":"users","users":[{"userName":"admin","password":"ngan1A"}]}""", "at $.steps[1].users[0].password: weak password: Passwords must be at least 10 characters.")]
+    [InlineData("""{"name":"users","users":[{"userName":"admin","password":"khongcochuhoa1"}]}""", "at $.steps[1].users[0].password: weak password: Passwords must have at least one uppercase ('A'-'Z').")]
     public async Task MalformedSteps_AreRefusedBeforeAnythingRuns_WithEnglishAndVietnameseMessages(string step, string expected)
     {
         await using var host = new UsersTestHost();
@@ -130,14 +132,16 @@ public sealed class RecipeStepTests
     }
 
     [Fact]
-    public async Task WeakPassword_HasAVietnameseMessage()
+    public async Task WeakPassword_HasAVietnameseMessage_AtThePasswordsPath()
     {
         await using var host = new UsersTestHost();
-        var step = host.Services.GetServices<IRecipeStep>().Single(s => s.Name == "users");
-        using var json = JsonDocument.Parse("""{"name":"users","users":[{"userName":"admin","password":"khongdu"}]}""");
-        var messages = step.Validate(json.RootElement).Select(e => e.UserMessage).ToList();
-        Assert.Contains("users[0]: mật khẩu chưa đủ mạnh: Mật khẩu phải có ít nhất 10 ký tự.", messages);
-        Assert.Contains("users[0]: mật khẩu chưa đủ mạnh: Mật khẩu phải có ít nhất một chữ hoa (A-Z).", messages);
+        var recipe = Recipe("""{"name":"users","users":[{"userName":"admin","password":"khongdu"}]}""");
+
+        var error = Assert.Throws<RecipeException>(() => host.Services.GetRequiredService<RecipeExecutor>().Validate(recipe, UsersTestHost.NewTenant("sotaichinh")));
+
+        var messages = error.Errors.Select(e => e.UserMessage).ToList();
+        Assert.Contains("bước 1 'users' tại $.steps[0].users[0].password: mật khẩu chưa đủ mạnh: Mật khẩu phải có ít nhất 10 ký tự.", messages);
+        Assert.Contains("bước 1 'users' tại $.steps[0].users[0].password: mật khẩu chưa đủ mạnh: Mật khẩu phải có ít nhất một chữ hoa (A-Z).", messages);
     }
 
     [Fact]

@@ -116,13 +116,37 @@ public sealed class TenantBoundTicketTests
         await using var scope = host.Scope(a);
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
         var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByNameAsync("admin"))!);
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow.AddHours(-1) }, IdentityConstants.ApplicationScheme);
+        var ticket = new AuthenticationTicket(principal, SignedIn(TimeSpan.FromHours(1)), IdentityConstants.ApplicationScheme);
 
         var context = await ValidateAsync(host, signIn.Context, ticket);
 
         Assert.NotNull(context.Principal);
         Assert.Equal(a.Id, context.Principal.FindFirstValue(TenantClaims.ClaimType));
     }
+
+    [Theory]
+    [InlineData(9.0)]
+    [InlineData(null)]
+    public async Task ValidatePrincipal_RejectsASignInPastTheAbsoluteLimit_OrWithoutItsTime(double? hoursAgo)
+    {
+        await using var host = new UsersTestHost();
+        var a = UsersTestHost.NewTenant("sotaichinh");
+        await host.CreateUserAsync(a, "admin");
+
+        await using var scope = host.Scope(a);
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
+        var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByNameAsync("admin"))!);
+        var properties = hoursAgo is { } hours ? SignedIn(TimeSpan.FromHours(hours)) : new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow };
+        var context = await ValidateAsync(host, signIn.Context, new AuthenticationTicket(principal, properties, IdentityConstants.ApplicationScheme));
+
+        Assert.Null(context.Principal);
+    }
+
+    private static AuthenticationProperties SignedIn(TimeSpan ago) => new()
+    {
+        IssuedUtc = DateTimeOffset.UtcNow - ago,
+        Items = { [SessionValidation.SignedInAtKey] = (DateTimeOffset.UtcNow - ago).ToString("O", System.Globalization.CultureInfo.InvariantCulture) },
+    };
 
     [Fact]
     public async Task ValidatePrincipal_StillChecksTheSecurityStamp()
@@ -136,7 +160,7 @@ public sealed class TenantBoundTicketTests
         var user = (await signIn.UserManager.FindByNameAsync("admin"))!;
         var principal = await signIn.CreateUserPrincipalAsync(user);
         await signIn.UserManager.UpdateSecurityStampAsync(user);
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow.AddHours(-1) }, IdentityConstants.ApplicationScheme);
+        var ticket = new AuthenticationTicket(principal, SignedIn(TimeSpan.FromMinutes(1)), IdentityConstants.ApplicationScheme);
 
         var context = await ValidateAsync(host, signIn.Context, ticket);
 

@@ -8,7 +8,8 @@ public static class Permissions
 
     public static readonly Permission EditContent = new(nameof(EditContent), "Soạn thảo nội dung", Group);
     public static readonly Permission PublishContent = new(nameof(PublishContent), "Xuất bản nội dung", Group);
+    public static readonly Permission DeleteContent = new(nameof(DeleteContent), "Xoá và khôi phục nội dung", Group);
     public static readonly Permission ManageContentTypes = new(nameof(ManageContentTypes), "Quản lý kiểu nội dung", Group);
 
-    public static IReadOnlyList<Permission> All { get; } = [EditContent, PublishContent, ManageContentTypes];
+    public static IReadOnlyList<Permission> All { get; } = [EditContent, PublishContent, DeleteContent, ManageContentTypes];
 }

@@ -8,6 +8,7 @@ using Portal.Core.Security;
 using Portal.Core.Web;
 using Portal.Modules.Users.Data.Migrations;
 using Portal.Modules.Users.Pages.Admin;
+using Portal.Modules.Users.Services;
 
 namespace Portal.Modules.Users;
 
@@ -33,6 +34,7 @@ public sealed class UsersModule : PortalModule
         services.AddPortalIdentity();
         services.AddPortalSignInCookie();
         services.AddRateLimiter(options => options.AddPerClientPolicy(LoginModel.RateLimitPolicy, permitLimit: 10, TimeSpan.FromMinutes(1)));
+        services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));
         services.AddModuleMigrations<UsersSqliteMigrations, UsersPostgresMigrations>();
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Portal.Core.Admin;
 using Portal.Core.Data;
 using Portal.Core.Recipes;
@@ -51,6 +52,7 @@ internal static class UsersServiceCollectionExtensions
         services.AddScoped<UserAccounts>();
         services.AddScoped<IUserAccounts>(sp => sp.GetRequiredService<UserAccounts>());
         services.AddScoped<RolePermissions>();
+        services.AddSingleton<SignInBackoff>();
         services.AddRecipeStep<RolesRecipeStep>();
         services.AddRecipeStep<UsersRecipeStep>();
         return services;
@@ -75,7 +77,11 @@ internal static class UsersServiceCollectionExtensions
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     return Task.CompletedTask;
                 };
-                options.Events.OnValidatePrincipal = TenantClaims.ValidatePrincipalAsync;
+                // Never persistent (no Expires/Max-Age): the browser drops it when closed.
+                options.Cookie.MaxAge = null;
+                options.SlidingExpiration = true;
+                options.Events.OnSigningIn = SessionValidation.StampSignInAsync;
+                options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             })
             .AddTenantCookie(IdentityConstants.ExternalScheme, new HostOnlyCookieManager(".portal.external", "__Host-portal-external"), options =>
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(5))
@@ -83,6 +89,10 @@ internal static class UsersServiceCollectionExtensions
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(5))
             .AddTenantCookie(IdentityConstants.TwoFactorRememberMeScheme, new HostOnlyCookieManager(".portal.2fa-remember", "__Host-portal-2fa-remember"), options =>
                 options.Events.OnValidatePrincipal = SecurityStampValidator.ValidateAsync<ITwoFactorSecurityStampValidator>);
+
+        // The ticket expires after the idle timeout; each request past half of it slides it on.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SessionLimits>>((options, limits) => options.ExpireTimeSpan = limits.Value.IdleTimeout);
 
         foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.ExternalScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
         {

@@ -31,6 +31,9 @@ public abstract class PortalDbContext : DbContext
     /// <summary>The tenant this context reads and writes for; fixed for the context's lifetime.</summary>
     public string? CurrentTenantId { get; }
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        PortalModelConventions.ConfigureConventions(configurationBuilder);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -10,6 +10,14 @@ namespace Portal.Core.Data;
 /// </summary>
 public static class PortalModelConventions
 {
+    /// <summary>Type-wide conventions: every instant stored as UTC (<see cref="UtcInstantConverter"/>).</summary>
+    public static void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcInstantConverter>();
+    }
+
     /// <summary>The tenant-owned entity types of a model (roots of their hierarchies).</summary>
     public static IEnumerable<IMutableEntityType> TenantOwnedTypes(ModelBuilder modelBuilder) =>
         modelBuilder.Model.GetEntityTypes()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Portal.Core.Modules;
 using Portal.Core.Tenancy;
 
 namespace Portal.Core.Recipes;
@@ -13,6 +14,7 @@ namespace Portal.Core.Recipes;
 /// </summary>
 public sealed partial class RecipeExecutor(
     IEnumerable<IRecipeStep> steps,
+    ModuleCatalog modules,
     ITenantScopeFactory scopes,
     ILogger<RecipeExecutor> logger)
 {
@@ -36,11 +38,11 @@ public sealed partial class RecipeExecutor(
         try
         {
             LogRecipeStarted(logger, recipe.Name, tenant.Name, planned.Count);
-            foreach (var (step, body) in planned)
+            foreach (var (step, location, body) in planned)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 await using var scope = scopes.CreateScope(tenant);
-                await step.ExecuteAsync(new RecipeStepContext(body, tenant, scope.ServiceProvider, run), cancellationToken).ConfigureAwait(false);
+                await step.ExecuteAsync(new RecipeStepContext(body, location, tenant, scope.ServiceProvider, run), cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -65,25 +67,27 @@ public sealed partial class RecipeExecutor(
             ["tenant.host"] = tenant.HostNames.Count > 0 ? tenant.HostNames[0] : "",
         };
 
-    private List<(IRecipeStep Step, JsonElement Body)> Plan(RecipeDocument recipe, Dictionary<string, string> variables)
+    private List<(IRecipeStep Step, RecipeStepLocation Location, JsonElement Body)> Plan(RecipeDocument recipe, Dictionary<string, string> variables)
     {
         var errors = new List<RecipeError>();
-        var planned = new List<(IRecipeStep, JsonElement)>();
+        var planned = new List<(IRecipeStep, RecipeStepLocation, JsonElement)>();
         foreach (var data in recipe.Steps)
         {
+            var location = new RecipeStepLocation(data.Index, data.Name);
             if (!_steps.TryGetValue(data.Name, out var step))
             {
-                errors.Add(new RecipeError($"step {data.Index} '{data.Name}' is unknown", $"bước {data.Index} '{data.Name}' không được hỗ trợ"));
+                var known = string.Join(", ", _steps.Keys.Order(StringComparer.Ordinal));
+                errors.Add(location.Error("name",
+                    $"step '{data.Name}' is unknown (known: {known})",
+                    $"tên bước '{data.Name}' không được hỗ trợ (các bước hiện có: {known})"));
                 continue;
             }
 
             var body = ExpandVariables(data.Body, variables);
-            errors.AddRange(step.Validate(body).Select(e => e with
-            {
-                Message = $"step {data.Index} '{data.Name}': {e.Message}",
-                UserMessage = $"bước {data.Index} '{data.Name}': {e.UserMessage}",
-            }));
-            planned.Add((step, body));
+            var context = new RecipeValidationContext(body, location, modules);
+            step.Validate(context);
+            errors.AddRange(context.Errors);
+            planned.Add((step, location, body));
         }
 
         if (errors.Count > 0)

@@ -56,7 +56,7 @@ public static class RecipeParser
                         stepName.ValueKind != JsonValueKind.String ||
                         string.IsNullOrWhiteSpace(stepName.GetString()))
                     {
-                        errors.Add(new RecipeError($"step {index} has no \"name\"", $"bước {index} thiếu tên (\"name\")"));
+                        errors.Add(new RecipeStepLocation(index, null).Error("name", "the step's \"name\" is required", "thiếu tên bước (\"name\")"));
                         continue;
                     }
 

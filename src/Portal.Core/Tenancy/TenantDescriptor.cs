@@ -44,6 +44,9 @@ public sealed record TenantDescriptor
     public IReadOnlyList<string> EnabledModules { get; init; } = [];
     public string? ParentId { get; init; }
 
+    /// <summary>Networks (CIDR) from which <c>/admin</c> may be used; empty = from anywhere.</summary>
+    public IReadOnlyList<string> AdminNetworks { get; init; } = [];
+
     /// <summary>Changes whenever the settings change; part of cache keys for derived output.</summary>
     public long Version { get; init; }
 

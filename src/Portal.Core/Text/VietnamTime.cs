@@ -10,6 +10,9 @@ public static class VietnamTime
     /// <summary>dd/MM/yyyy HH:mm in Vietnam's time.</summary>
     public static string Format(DateTimeOffset utc) => From(utc).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>As <see cref="Format(DateTimeOffset)"/>; empty for no value.</summary>
+    public static string Format(DateTimeOffset? utc) => utc is { } value ? Format(value) : "";
+
     private static TimeZoneInfo FindZone()
     {
         try

@@ -34,12 +34,15 @@ public static class PortalRateLimits
         });
 
     /// <summary>
-    /// A fixed window per tenant and client address: a flood on one site does not lock out
-    /// another site's users.
+    /// A fixed window per tenant and real client address (after forwarded headers from known
+    /// proxies), for submissions only: a flood on one site does not lock out another site's
+    /// users, and opening a form costs nothing.
     /// </summary>
     public static RateLimiterOptions AddPerClientPolicy(this RateLimiterOptions options, string policyName, int permitLimit, TimeSpan window) =>
-        options.AddPolicy(policyName, context => RateLimitPartition.GetFixedWindowLimiter(
-            PartitionKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window }));
+        options.AddPolicy(policyName, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("")
+            : RateLimitPartition.GetFixedWindowLimiter(
+                PartitionKey(context), _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window }));
 
     private static string PartitionKey(HttpContext context) =>
         $"{context.RequestServices.GetService<ICurrentTenant>()?.Tenant?.Id}|{context.Connection.RemoteIpAddress}";

@@ -16,23 +16,30 @@ using Portal.Web.Endpoints;
 using Portal.Web.Logging;
 using Portal.Web.Setup;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace Portal.Web.Hosting;
 
 public static class PortalHostExtensions
 {
-    /// <summary>Everything the host registers: logging, modules, database, pages, health, limits.</summary>
-    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Everything the host registers: logging, modules, database, pages, health, limits. For an
+    /// operator command (<paramref name="commandLine"/>) logs go to standard error, warnings and
+    /// above only, so standard output carries the command's results alone.
+    /// </summary>
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder, bool commandLine = false)
     {
-        builder.AddPortalLogging();
+        builder.AddPortalLogging(commandLine);
+        // Modules' and themes' wwwroot (/_content/<assembly>/...) in every environment when run
+        // from the build output (tests included); a no-op when published, where the files are copied.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddPortalPlatform(builder.Configuration, PortalModules.All());
         services.AddPortalTheme(new DefaultTheme());
         services.AddPortalDatabase(builder.Environment);
         services.AddSingleton<IRecipeStore>(sp => new FileRecipeStore(RecipesFolder(builder.Configuration, builder.Environment)));
-        services.Configure<SetupOptions>(builder.Configuration.GetSection(SetupOptions.Section));
-        services.AddSingleton<FirstRunSetup>();
+        services.AddPortalSetup(builder.Configuration);
 
         services.AddWebEncoders(o => o.TextEncoderSettings = VietnameseHtml.Settings);
         services.AddDataProtection().SetApplicationName("Portal.Orchard");
@@ -44,22 +51,34 @@ public static class PortalHostExtensions
         services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>()
             .Configure<ModuleCatalog>((options, catalog) => options.Conventions.Add(new ModulePageConvention(catalog)));
         services.AddAuthorization();
-        services.AddAntiforgery();
+        services.AddPortalReverseProxy();
+        services.AddPortalCookieSecurity();
 
         services.AddHealthChecks().AddDbContextCheck<Portal.Core.Data.PortalDbContext>("database", tags: ["ready"]);
         return builder;
     }
 
     /// <summary>
-    /// The request pipeline, in order: tenant first, then its status pages (errors in Vietnamese,
-    /// in the tenant's layout), routing, module gate, sign-in. Every /admin endpoint requires the
-    /// admin right (by route, <see cref="AdminEndpointConventions"/>).
+    /// The request pipeline, in order: the real client (forwarded headers from known proxies
+    /// only), security headers and cookie rules, the tenant, then its status pages (errors in
+    /// Vietnamese, in the tenant's layout), the admin network gate, routing, module gate,
+    /// sign-in. Every /admin endpoint requires the admin right (by route,
+    /// <see cref="AdminEndpointConventions"/>).
     /// </summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UsePortalReverseProxy();
+        app.UsePortalSecurityHeaders();
+        app.UsePortalCookieSecurity();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseStaticFiles();
         app.UseTenantResolution();
         app.UsePortalStatusPages();
+        app.UseAdminNetworkGate();
         app.UseRouting();
         app.UseModuleGate();
         app.UseRateLimiter();
@@ -74,21 +93,27 @@ public static class PortalHostExtensions
         return app;
     }
 
-    private static void AddPortalLogging(this WebApplicationBuilder builder)
+    private static void AddPortalLogging(this WebApplicationBuilder builder, bool commandLine)
     {
+        LogEventLevel? toStandardError = commandLine ? LogEventLevel.Verbose : null;
         builder.Services.AddSingleton<TenantLogEnricher>();
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration)
                 .Enrich.FromLogContext()
                 .Enrich.With(services.GetRequiredService<TenantLogEnricher>());
+            if (commandLine)
+            {
+                logger.MinimumLevel.Warning();
+            }
+
             if (builder.Configuration.GetValue<bool>("Portal:Logging:Json"))
             {
-                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter(), standardErrorFromLevel: toStandardError);
             }
             else
             {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] [{Tenant}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] [{Tenant}] {SourceContext}: {Message:lj}{NewLine}{Exception}", standardErrorFromLevel: toStandardError);
             }
         });
     }
@@ -97,7 +122,7 @@ public static class PortalHostExtensions
     private static string DataProtectionKeysFolder(IConfiguration configuration, IHostEnvironment environment) =>
         configuration["Portal:DataProtection:KeysPath"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, environment.ContentRootPath)
-            : Path.Combine(environment.ContentRootPath, "App_Data", "keys");
+            : Path.Combine(PortalPaths.DataFolder(environment), "keys");
 
     private static string RecipesFolder(IConfiguration configuration, IHostEnvironment environment)
     {

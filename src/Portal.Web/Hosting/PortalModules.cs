@@ -1,5 +1,6 @@
 using Portal.Core.Modules;
 using Portal.Modules.Contents;
+using Portal.Modules.Media;
 using Portal.Modules.Tenants;
 using Portal.Modules.Users;
 
@@ -13,5 +14,6 @@ public static class PortalModules
         new TenantsModule(),
         new UsersModule(),
         new ContentsModule(),
+        new MediaModule(),
     ];
 }

@@ -16,20 +16,29 @@ public static class PortalStartup
         return await app.Services.GetRequiredService<FirstRunSetup>().RunAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// For an operator command: migrates the database and loads the tenant registry, but never runs
+    /// the first run (the generated admin password would reach nobody; the command refuses instead).
+    /// </summary>
+    public static async Task InitializeForCommandAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync().ConfigureAwait(false);
+        await app.Services.GetRequiredService<TenantRegistry>().ReloadAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Once listening, prints the sites to open and how to sign in.</summary>
     public static void PrintWelcomeOnStart(this WebApplication app, SetupResult setup)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
-            var port = new Uri(address.Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal)).Port;
+            var urls = SiteUrls.FromListenAddress(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault());
             var registry = app.Services.GetRequiredService<TenantRegistry>();
             var output = Console.Out;
             output.WriteLine();
             output.WriteLine("Portal.Orchard đang chạy. Mở các trang sau:");
             foreach (var tenant in registry.All.Where(t => t.IsRunning && t.HostNames.Count > 0).OrderBy(t => t.IsDefault ? 0 : 1).ThenBy(t => t.Name, StringComparer.Ordinal).Take(12))
             {
-                var url = $"http://{tenant.HostNames[0]}:{port}";
+                var url = urls.For(tenant);
                 output.WriteLine($"  {tenant.DisplayName,-40} {url}   quản trị: {url}/admin");
             }
 

@@ -2,12 +2,12 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Core.Data;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 
 namespace Portal.Modules.Contents.Data;
 
 /// <summary>Maps the columns every index table shares; a module configures its own columns on the returned builder.</summary>
-public static class ContentIndexModel
+internal static class ContentIndexModel
 {
     public static EntityTypeBuilder<TIndex> Map<TIndex>(ModelBuilder modelBuilder) where TIndex : ContentIndexRow
     {
@@ -23,7 +23,7 @@ public static class ContentIndexModel
 }
 
 /// <summary>The model contributor that <c>AddContentIndex</c> registers for an index table.</summary>
-public sealed class ContentIndexModel<TIndex> : IModelContributor where TIndex : ContentIndexRow
+internal sealed class ContentIndexModel<TIndex> : IModelContributor where TIndex : ContentIndexRow
 {
     public void Configure(ModelBuilder modelBuilder) => ContentIndexModel.Map<TIndex>(modelBuilder);
 

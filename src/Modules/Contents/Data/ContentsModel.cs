@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Core.Data;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Models;
 
 namespace Portal.Modules.Contents.Data;
 
-/// <summary>The module's tables: content item versions, type definitions and the route index.</summary>
-public sealed class ContentsModel : IModelContributor
+/// <summary>The module's tables: content item versions, type definitions, the route and admin list indexes, autosaves.</summary>
+internal sealed class ContentsModel : IModelContributor
 {
     // Filtered-index predicates written so that SQLite and PostgreSQL both accept them.
     private const string LatestOnly = "\"Alias\" IS NOT NULL AND \"Latest\"";
@@ -30,6 +31,29 @@ public sealed class ContentsModel : IModelContributor
         routes.Property(x => x.Path).HasMaxLength(RouteIndex.PathMaxLength).IsRequired();
         // A path leads to one published page; drafts may share a path until they are published.
         routes.HasIndex(x => new { x.TenantId, x.Path }).IsUnique().HasFilter(PublishedOnly);
+
+        ConfigureList(ContentIndexModel.Map<ContentListIndex>(modelBuilder));
+        modelBuilder.Entity<ContentAutosave>(e =>
+        {
+            e.ToTable("ContentAutosaves");
+            e.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+            e.Property(x => x.Key).HasMaxLength(ContentAutosave.KeyMaxLength).IsRequired();
+            e.Property(x => x.BaseVersionId).HasMaxLength(ContentItem.IdLength);
+            e.Property(x => x.Values).IsRequired();
+            e.HasIndex(x => new { x.TenantId, x.UserName, x.Key }).IsUnique();
+        });
+    }
+
+    // The admin list filters by type and status and sorts by time: each list page is one range scan.
+    private static void ConfigureList(EntityTypeBuilder<ContentListIndex> e)
+    {
+        e.Property(x => x.ContentType).HasMaxLength(128).IsRequired();
+        e.Property(x => x.Title).HasMaxLength(ContentListIndex.TitleMaxLength).IsRequired();
+        e.Property(x => x.NormalizedTitle).HasMaxLength(ContentListIndex.TitleMaxLength).IsRequired();
+        e.Property(x => x.Author).HasMaxLength(256).IsRequired();
+        e.HasIndex(x => new { x.TenantId, x.ContentType, x.Status, x.ModifiedUtc });
+        e.HasIndex(x => new { x.TenantId, x.Status, x.ModifiedUtc });
+        e.HasIndex(x => new { x.TenantId, x.Author, x.ModifiedUtc });
     }
 
     private static void ConfigureItems(EntityTypeBuilder<ContentItem> e)
@@ -42,9 +66,6 @@ public sealed class ContentsModel : IModelContributor
         e.Property(x => x.Author).HasMaxLength(256).IsRequired();
         e.Property(x => x.Culture).HasMaxLength(16).IsRequired();
         e.Property(x => x.Alias).HasMaxLength(256);
-        e.Property(x => x.CreatedUtc).HasConversion(JsonColumn.UtcConverter);
-        e.Property(x => x.ModifiedUtc).HasConversion(JsonColumn.UtcConverter);
-        e.Property(x => x.PublishedUtc).HasConversion(JsonColumn.UtcConverter);
         e.Property(x => x.Data).HasConversion(JsonColumn.ObjectConverter, JsonColumn.ObjectComparer).IsRequired();
 
         e.HasIndex(x => new { x.TenantId, x.ContentItemId, x.Latest });

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Portal.Modules.Contents.Data;
 
-/// <summary>How JSON bodies and UTC times are stored, the same on every provider.</summary>
-public static class JsonColumn
+/// <summary>How JSON bodies are stored, the same on every provider.</summary>
+internal static class JsonColumn
 {
     /// <summary>
     /// Keeps Vietnamese and markup readable in the column. Relaxed escaping is safe here: the
@@ -18,16 +18,12 @@ public static class JsonColumn
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    internal static ValueConverter<JsonObject, string> ObjectConverter { get; } =
+    public static ValueConverter<JsonObject, string> ObjectConverter { get; } =
         new(v => Serialize(v), v => Deserialize(v));
 
     // JsonObject is mutable: EF must compare by content and snapshot by deep copy.
-    internal static ValueComparer<JsonObject> ObjectComparer { get; } =
+    public static ValueComparer<JsonObject> ObjectComparer { get; } =
         new((a, b) => JsonNode.DeepEquals(a, b), v => Serialize(v).GetHashCode(StringComparison.Ordinal), v => Clone(v));
-
-    /// <summary>SQLite cannot order by DateTimeOffset, so times are stored as UTC DateTime everywhere.</summary>
-    internal static ValueConverter<DateTimeOffset, DateTime> UtcConverter { get; } =
-        new(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
 
     public static string Serialize(JsonObject value) => value.ToJsonString(Options);
 

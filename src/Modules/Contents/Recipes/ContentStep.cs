@@ -1,9 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Data;
-using Portal.Modules.Contents.Models;
 using Portal.Modules.Contents.Services;
 
 namespace Portal.Modules.Contents.Recipes;
@@ -14,42 +13,30 @@ namespace Portal.Modules.Contents.Recipes;
 /// Items are found by alias. A missing item is created; one whose latest display text or data
 /// differ gets a new version (never an overwrite); an equal one is left alone, so a second run
 /// changes nothing. <c>"published": true</c> publishes; <c>false</c> never takes an item offline.
+/// Content types are checked when the step runs: an earlier step of the recipe may define them.
 /// </summary>
-public sealed class ContentStep : IRecipeStep
+internal sealed class ContentStep : RecipeStep<ContentStep.Body>
 {
     public const string StepName = "content";
 
-    public string Name => StepName;
+    public sealed record Body(IReadOnlyList<Item> Items);
 
-    public IEnumerable<RecipeError> Validate(JsonElement step)
-    {
-        var aliases = new HashSet<string>(StringComparer.Ordinal);
-        return step.ValidateEach("items", (item, where) =>
-        {
-            RecipeError?[] checks =
-            [
-                item.RequireString("contentType", where),
-                item.RequireString("alias", where),
-                item.OptionalKind("displayText", where, "a string", JsonValueKind.String),
-                item.OptionalKind("culture", where, "a string", JsonValueKind.String),
-                item.OptionalKind("published", where, "true or false", JsonValueKind.True, JsonValueKind.False),
-                item.OptionalKind("data", where, "an object", JsonValueKind.Object),
-                item.GetString("alias") is { Length: > 0 } alias && !aliases.Add(alias)
-                    ? new RecipeError($"{where}: alias '{alias}' is listed twice", $"{where}: bí danh '{alias}' bị khai báo hai lần")
-                    : null,
-            ];
-            return checks.OfType<RecipeError>();
-        });
-    }
+    public sealed record Item(string Alias, string ContentType, string? DisplayText = null, string? Culture = null, bool Published = false, JsonObject? Data = null);
 
-    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    public override string Name => StepName;
+
+    protected override void Validate(Body body, RecipeValidationContext context) =>
+        context.RequireUnique("items", body.Items, i => i.Alias, "alias", StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(Body body, RecipeStepContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var manager = context.Services.GetRequiredService<IContentManager>();
         var definitions = context.Services.GetRequiredService<IContentDefinitionStore>();
-        var sanitizer = context.Services.GetRequiredService<IHtmlSanitizerService>();
+        var processor = context.Services.GetRequiredService<ContentBodyProcessor>();
 
-        var items = context.Step.GetArray("items").Select(e => RecipeItem.From(e, sanitizer)).ToList();
+        // Types are checked here, not in Validate: an earlier step of the same recipe may define them.
+        var types = (await definitions.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var items = body.Items.Select(e => RecipeItem.From(e, processor, types)).ToList();
         var existing = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
         foreach (var item in items)
         {
@@ -59,9 +46,7 @@ public sealed class ContentStep : IRecipeStep
             }
         }
 
-        // Types are checked here, not in Validate: an earlier step of the same recipe may define them.
-        var known = (await definitions.ListAsync(cancellationToken).ConfigureAwait(false)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        var errors = items.SelectMany(item => Check(item, known, existing.GetValueOrDefault(item.Alias))).ToList();
+        var errors = items.SelectMany((item, i) => Check(context, i, item, types, existing.GetValueOrDefault(item.Alias))).ToList();
         if (errors.Count > 0)
         {
             throw new RecipeException(StepName, errors);
@@ -73,19 +58,25 @@ public sealed class ContentStep : IRecipeStep
         }
     }
 
-    private static IEnumerable<RecipeError> Check(RecipeItem item, HashSet<string> knownTypes, ContentItem? existing)
+    private static IEnumerable<RecipeError> Check(RecipeStepContext context, int index, RecipeItem item, IReadOnlyDictionary<string, ContentTypeDefinition> knownTypes, ContentItem? existing)
     {
-        if (!knownTypes.Contains(item.ContentType))
+        if (!knownTypes.ContainsKey(item.ContentType))
         {
-            yield return new RecipeError(
-                $"item '{item.Alias}': content type '{item.ContentType}' is not defined",
-                $"mục '{item.Alias}': kiểu nội dung '{item.ContentType}' chưa được định nghĩa");
+            yield return context.Error($"items[{index}].contentType",
+                $"content type '{item.ContentType}' is not defined",
+                $"kiểu nội dung '{item.ContentType}' chưa được định nghĩa");
         }
         else if (existing is not null && existing.ContentType != item.ContentType)
         {
-            yield return new RecipeError(
-                $"item '{item.Alias}': the alias already names an item of type '{existing.ContentType}'",
-                $"mục '{item.Alias}': bí danh đã dùng cho một nội dung kiểu '{existing.ContentType}'");
+            yield return context.Error($"items[{index}].contentType",
+                $"the alias '{item.Alias}' already names an item of type '{existing.ContentType}'",
+                $"bí danh '{item.Alias}' đã dùng cho một nội dung kiểu '{existing.ContentType}'");
+        }
+
+        // Field values of the wrong type are refused before any item is written.
+        foreach (var error in item.BodyErrors)
+        {
+            yield return context.Error($"items[{index}].data.{error.Path}", $"the value of {error.Path} is invalid", error.Message);
         }
     }
 
@@ -107,7 +98,7 @@ public sealed class ContentStep : IRecipeStep
             latest.DisplayText = item.DisplayText;
             latest.Culture = item.Culture ?? latest.Culture;
             latest.Data = item.Data;
-            await manager.UpdateAsync(latest, item.Published, cancellationToken).ConfigureAwait(false);
+            await manager.UpdateAsync(latest, item.Published, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         else if (item.Published && !latest.Published)
         {
@@ -115,22 +106,16 @@ public sealed class ContentStep : IRecipeStep
         }
     }
 
-    private sealed record RecipeItem(string Alias, string ContentType, string DisplayText, string? Culture, bool Published, JsonObject Data)
+    private sealed record RecipeItem(
+        string Alias, string ContentType, string DisplayText, string? Culture, bool Published, JsonObject Data, IReadOnlyList<ContentValidationError> BodyErrors)
     {
-        // Sanitised here too, so the comparison with the stored (sanitised) body sees equal text as equal.
-        public static RecipeItem From(JsonElement e, IHtmlSanitizerService sanitizer)
+        // Prepared as the manager stores it (sanitised, values normalised), so equal content compares equal.
+        public static RecipeItem From(Item item, ContentBodyProcessor processor, IReadOnlyDictionary<string, ContentTypeDefinition> types)
         {
-            var data = e.TryGetProperty("data", out var d) ? JsonObject.Create(d) ?? [] : [];
-            data = sanitizer.SanitizeRichText(JsonColumn.Clone(data));
-            var alias = e.GetString("alias")!;
+            var data = item.Data is null ? [] : JsonColumn.Clone(item.Data);
+            var errors = types.GetValueOrDefault(item.ContentType) is { } type ? processor.Prepare(type, data) : [];
             var title = (data[nameof(TitlePart)] as JsonObject)?[nameof(TitlePart.Title)] is JsonValue v && v.TryGetValue<string>(out var t) ? t : null;
-            return new RecipeItem(
-                alias,
-                e.GetString("contentType")!,
-                e.GetString("displayText") ?? title ?? alias,
-                e.GetString("culture"),
-                e.GetBoolean("published") ?? false,
-                data);
+            return new RecipeItem(item.Alias, item.ContentType, item.DisplayText ?? title ?? item.Alias, item.Culture, item.Published, data, errors);
         }
     }
 }

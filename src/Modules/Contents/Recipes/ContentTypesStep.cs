@@ -1,8 +1,8 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Services;
 
 namespace Portal.Modules.Contents.Recipes;
@@ -10,66 +10,60 @@ namespace Portal.Modules.Contents.Recipes;
 /// <summary>
 /// Defines content types: <c>{"name":"content-types","types":[{"name":"Article","displayName":"Tin bài",
 /// "parts":["TitlePart","BodyPart"],"fields":[{"name":"Summary","type":"Text"}]}]}</c>.
-/// A type is written only when it is new or differs from the stored one.
+/// A type is written only when it is new or differs from the stored one. Unknown parts and
+/// field types are refused by the one definition check (<see cref="ContentTypeDefinitionValidator"/>).
 /// </summary>
-public sealed partial class ContentTypesStep : IRecipeStep
+internal sealed partial class ContentTypesStep(ContentTypeDefinitionValidator validator) : RecipeStep<ContentTypesStep.Body>
 {
     public const string StepName = "content-types";
 
-    public string Name => StepName;
+    public sealed record Body(IReadOnlyList<ContentType> Types);
 
-    public IEnumerable<RecipeError> Validate(JsonElement step)
+    public sealed record ContentType(string Name, string DisplayName, IReadOnlyList<string>? Parts = null, IReadOnlyList<Field>? Fields = null);
+
+    /// <summary>A field in its settings form (see <see cref="ContentFieldDefinition"/>).</summary>
+    public sealed record Field(string Name, string Type, string? DisplayName = null, bool Required = false, string? Hint = null, string? Part = null, JsonObject? Settings = null)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        return step.ValidateEach("types", (type, where) =>
+        public ContentFieldDefinition ToDefinition() => new(Name, Type)
         {
-            var errors = new List<RecipeError>();
-            var name = type.GetString("name");
-            if (type.RequireString("name", where) is { } missingName)
-            {
-                errors.Add(missingName);
-            }
-            else if (!TypeName().IsMatch(name!))
-            {
-                errors.Add(new RecipeError(
-                    $"{where}: type name '{name}' must be a letter followed by letters or digits",
-                    $"{where}: tên kiểu '{name}' phải bắt đầu bằng chữ cái và chỉ gồm chữ cái không dấu, chữ số"));
-            }
-            else if (!names.Add(name!))
-            {
-                errors.Add(new RecipeError($"{where}: type '{name}' is listed twice", $"{where}: kiểu '{name}' bị khai báo hai lần"));
-            }
-
-            errors.AddRange(new[] { type.RequireString("displayName", where) }.OfType<RecipeError>());
-            errors.AddRange(type.OptionalStrings("parts", where));
-            errors.AddRange(ValidateFields(type, where));
-            return errors;
-        });
+            DisplayName = DisplayName ?? "",
+            Required = Required,
+            Hint = Hint,
+            Part = Part,
+            Settings = Settings,
+        };
     }
 
-    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    public override string Name => StepName;
+
+    protected override void Validate(Body body, RecipeValidationContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        context.RequireUnique("types", body.Types, t => t.Name, "name", StringComparer.Ordinal);
+        for (var i = 0; i < body.Types.Count; i++)
+        {
+            var type = body.Types[i];
+            if (!TypeName().IsMatch(type.Name))
+            {
+                context.Error($"types[{i}].name",
+                    $"type name '{type.Name}' must be a letter followed by letters or digits",
+                    $"tên kiểu '{type.Name}' phải bắt đầu bằng chữ cái và chỉ gồm chữ cái không dấu, chữ số");
+            }
+
+            foreach (var error in validator.ValidatePartsAndFields(type.Parts ?? [], [.. (type.Fields ?? []).Select(f => f.ToDefinition())]))
+            {
+                context.Error($"types[{i}].{error.Path}", error.Message, error.UserMessage);
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(Body body, RecipeStepContext context, CancellationToken cancellationToken)
+    {
         var store = context.Services.GetRequiredService<IContentDefinitionStore>();
-        foreach (var type in context.Step.GetArray("types"))
+        foreach (var type in body.Types)
         {
-            var fields = type.GetArray("fields")
-                .Select(f => new ContentFieldDefinition(f.GetString("name")!, f.GetString("type")!));
-            var settings = ContentTypeDefinition.BuildSettings(type.GetStrings("parts"), fields);
-            await store.SaveAsync(type.GetString("name")!, type.GetString("displayName")!, settings, cancellationToken).ConfigureAwait(false);
+            var settings = ContentTypeDefinition.BuildSettings(type.Parts ?? [], (type.Fields ?? []).Select(f => f.ToDefinition()));
+            await store.SaveAsync(type.Name, type.DisplayName, settings, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static IEnumerable<RecipeError> ValidateFields(JsonElement type, string where)
-    {
-        if (type.OptionalKind("fields", where, "an array", JsonValueKind.Array) is { } notArray)
-        {
-            return [notArray];
-        }
-
-        return type.GetArray("fields").SelectMany((field, i) => field.ValueKind == JsonValueKind.Object
-            ? new[] { field.RequireString("name", $"{where}.fields[{i}]"), field.RequireString("type", $"{where}.fields[{i}]") }.OfType<RecipeError>()
-            : [StepJson.NotAnObject($"{where}.fields[{i}]")]);
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$")]

@@ -2,35 +2,30 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Data;
-using Portal.Modules.Contents.Models;
 
 namespace Portal.Modules.Contents.Services;
 
-/// <summary>The current tenant's content types.</summary>
-public interface IContentDefinitionStore
-{
-    /// <summary>The type named <paramref name="name"/> (case-sensitive), or null.</summary>
-    Task<ContentTypeDefinition?> GetAsync(string name, CancellationToken cancellationToken = default);
-
-    /// <summary>All types of the tenant, by name.</summary>
-    Task<IReadOnlyList<ContentTypeDefinition>> ListAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Creates the type or updates the one with the same name, and saves. Returns false, and
-    /// writes nothing, when the stored type already has the same display name and settings.
-    /// </summary>
-    Task<bool> SaveAsync(string name, string displayName, JsonObject settings, CancellationToken cancellationToken = default);
-}
-
-public sealed class ContentDefinitionStore(PortalDbContext db, IAuditLog auditLog) : IContentDefinitionStore
+internal sealed class ContentDefinitionStore(PortalDbContext db, IAuditLog auditLog, ContentTypeDefinitionValidator validator) : IContentDefinitionStore
 {
     public const string SaveAction = "content-type.save";
 
+    // Types read in this unit of work: every save of an item needs its type.
+    private readonly Dictionary<string, ContentTypeDefinition?> _read = new(StringComparer.Ordinal);
+
     private DbSet<ContentTypeDefinition> Types => db.Set<ContentTypeDefinition>();
 
-    public Task<ContentTypeDefinition?> GetAsync(string name, CancellationToken cancellationToken = default) =>
-        Types.AsNoTracking().FirstOrDefaultAsync(t => t.Name == name, cancellationToken);
+    public async Task<ContentTypeDefinition?> GetAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (!_read.TryGetValue(name, out var type))
+        {
+            type = await Types.AsNoTracking().FirstOrDefaultAsync(t => t.Name == name, cancellationToken).ConfigureAwait(false);
+            _read[name] = type;
+        }
+
+        return type;
+    }
 
     public async Task<IReadOnlyList<ContentTypeDefinition>> ListAsync(CancellationToken cancellationToken = default) =>
         await Types.AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -40,6 +35,11 @@ public sealed class ContentDefinitionStore(PortalDbContext db, IAuditLog auditLo
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
         ArgumentNullException.ThrowIfNull(settings);
+        var errors = validator.Validate(name, ContentTypeDefinition.ReadParts(settings), ContentTypeDefinition.ReadFields(settings));
+        if (errors.Count > 0)
+        {
+            throw new ContentDefinitionException(name, errors);
+        }
 
         var type = await Types.FirstOrDefaultAsync(t => t.Name == name, cancellationToken).ConfigureAwait(false);
         if (type is null)
@@ -55,6 +55,7 @@ public sealed class ContentDefinitionStore(PortalDbContext db, IAuditLog auditLo
         type.DisplayName = displayName;
         type.Settings = JsonColumn.Clone(settings);
         auditLog.Add(SaveAction, name, displayName);
+        _read.Remove(name);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }

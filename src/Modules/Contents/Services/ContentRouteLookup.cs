@@ -1,17 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 
 namespace Portal.Modules.Contents.Services;
 
-/// <summary>Finds the published item behind a public path, for the public pages.</summary>
-public interface IContentRouteLookup
-{
-    /// <summary>The published version whose <see cref="RoutePart"/> path is <paramref name="path"/> in the current tenant, or null.</summary>
-    Task<ContentItem?> FindPublishedByPathAsync(string path, CancellationToken cancellationToken = default);
-}
-
-public sealed class ContentRouteLookup(PortalDbContext db) : IContentRouteLookup
+internal sealed class ContentRouteLookup(PortalDbContext db) : IContentRouteLookup
 {
     public async Task<ContentItem?> FindPublishedByPathAsync(string path, CancellationToken cancellationToken = default)
     {

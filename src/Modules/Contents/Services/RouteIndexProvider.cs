@@ -1,9 +1,9 @@
-using Portal.Modules.Contents.Models;
+using Portal.Modules.Contents.Abstractions;
 
 namespace Portal.Modules.Contents.Services;
 
 /// <summary>Indexes the path of an item's <see cref="RoutePart"/>.</summary>
-public sealed class RouteIndexProvider : ContentIndexProvider<RouteIndex>
+internal sealed class RouteIndexProvider : ContentIndexProvider<RouteIndex>
 {
     public override IEnumerable<RouteIndex> Map(ContentItem version)
     {

@@ -17,14 +17,17 @@ public sealed class TenantRecord
     public List<string> EnabledModules { get; set; } = [];
     public string? ParentId { get; set; }
 
+    /// <summary>Networks (CIDR) from which the tenant's admin may be used; empty = from anywhere.</summary>
+    public List<string> AdminNetworks { get; set; } = [];
+
     /// <summary>The recipe the tenant was provisioned from.</summary>
     public string? Recipe { get; set; }
 
     /// <summary>Bumped on every change; the registry reloads when the highest version moves.</summary>
     public long Version { get; set; }
 
-    public DateTime CreatedUtc { get; set; }
-    public DateTime ModifiedUtc { get; set; }
+    public DateTimeOffset CreatedUtc { get; set; }
+    public DateTimeOffset ModifiedUtc { get; set; }
 
     public TenantDescriptor ToDescriptor() => new()
     {
@@ -39,6 +42,7 @@ public sealed class TenantRecord
         Theme = Theme,
         EnabledModules = EnabledModules.ToArray(),
         ParentId = ParentId,
+        AdminNetworks = AdminNetworks.ToArray(),
         Version = Version,
     };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
@@ -9,55 +8,64 @@ namespace Portal.Modules.Tenants.Recipes;
 /// <summary>
 /// <c>{"name":"tenant","displayName":"…","kind":"province","hosts":["{{baseDomain}}"],"cultures":["vi","en"],"theme":"Default","modules":["Contents"]}</c>:
 /// sets the current tenant's settings. Every property is optional; absent ones are left as they are.
+/// <c>modules</c> must name modules of the host.
 /// </summary>
-public sealed class TenantStep : IRecipeStep
+public sealed class TenantStep : RecipeStep<TenantStep.Body>
 {
-    public string Name => "tenant";
+    public sealed record Body(
+        string? DisplayName = null,
+        TenantKind? Kind = null,
+        IReadOnlyList<string>? Hosts = null,
+        IReadOnlyList<string>? Cultures = null,
+        string? Theme = null,
+        IReadOnlyList<string>? Modules = null);
 
-    public IEnumerable<RecipeError> Validate(JsonElement step)
+    public override string Name => "tenant";
+
+    protected override void Validate(Body body, RecipeValidationContext context)
     {
-        if (step.GetString("kind") is { } kind && !Enum.TryParse<TenantKind>(kind, ignoreCase: true, out _))
+        var hosts = body.Hosts ?? [];
+        for (var i = 0; i < hosts.Count; i++)
         {
-            yield return new RecipeError($"unknown kind '{kind}'", $"loại đơn vị '{kind}' không hợp lệ (province, department, commune, organisation)");
+            if (!hosts[i].Contains("{{", StringComparison.Ordinal) && !TenantProvisioner.IsValidHostName(hosts[i]))
+            {
+                context.Error($"hosts[{i}]", $"invalid host '{hosts[i]}'", $"tên miền '{hosts[i]}' không hợp lệ");
+            }
         }
 
-        foreach (var host in step.GetStrings("hosts").Where(h => !h.Contains("{{", StringComparison.Ordinal) && !TenantProvisioner.IsValidHostName(h)))
-        {
-            yield return new RecipeError($"invalid host '{host}'", $"tên miền '{host}' không hợp lệ");
-        }
+        context.RequireModules("modules", body.Modules);
     }
 
-    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(Body body, RecipeStepContext context, CancellationToken cancellationToken)
     {
-        var step = context.Step;
         var provisioner = context.Services.GetRequiredService<TenantProvisioner>();
         await provisioner.ApplySettingsAsync(context.Tenant.Id, record =>
         {
-            if (step.GetString("displayName") is { Length: > 0 } displayName)
+            if (body.DisplayName is { Length: > 0 } displayName)
             {
                 record.DisplayName = displayName;
             }
 
-            if (step.GetString("kind") is { } kind)
+            if (body.Kind is { } kind)
             {
-                record.Kind = Enum.Parse<TenantKind>(kind, ignoreCase: true);
+                record.Kind = kind;
             }
 
-            if (step.GetString("theme") is { Length: > 0 } theme)
+            if (body.Theme is { Length: > 0 } theme)
             {
                 record.Theme = theme;
             }
 
-            SetIfDifferent(step.GetStrings("hosts"), record.HostNames, v => record.HostNames = v);
-            SetIfDifferent(step.GetStrings("cultures"), record.Cultures, v => record.Cultures = v);
-            SetIfDifferent(step.GetStrings("modules"), record.EnabledModules, v => record.EnabledModules = v);
+            SetIfDifferent(body.Hosts, record.HostNames, v => record.HostNames = v);
+            SetIfDifferent(body.Cultures, record.Cultures, v => record.Cultures = v);
+            SetIfDifferent(body.Modules, record.EnabledModules, v => record.EnabledModules = v);
         }, cancellationToken).ConfigureAwait(false);
     }
 
     // Lists are replaced, not mutated, so EF sees the change; an equal list is left alone.
-    private static void SetIfDifferent(IReadOnlyList<string> wanted, List<string> current, Action<List<string>> set)
+    private static void SetIfDifferent(IReadOnlyList<string>? wanted, List<string> current, Action<List<string>> set)
     {
-        if (wanted.Count > 0 && !wanted.SequenceEqual(current, StringComparer.OrdinalIgnoreCase))
+        if (wanted is { Count: > 0 } && !wanted.SequenceEqual(current, StringComparer.OrdinalIgnoreCase))
         {
             set([.. wanted.Select(v => v.Trim())]);
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
@@ -9,65 +8,60 @@ namespace Portal.Modules.Tenants.Recipes;
 /// <summary>
 /// <c>{"name":"tenants","tenants":[{"displayName":"Sở Tài chính","kind":"department","label":"sotaichinh","recipe":"component-site"}]}</c>:
 /// provisions component sites under the current tenant; one that already exists is left as it is.
+/// A named <c>recipe</c> must exist in the recipe store.
 /// </summary>
-public sealed class TenantsStep : IRecipeStep
+public sealed class TenantsStep(IRecipeStore recipes) : RecipeStep<TenantsStep.Body>
 {
-    public string Name => "tenants";
+    public sealed record Body(IReadOnlyList<Site> Tenants);
 
-    public IEnumerable<RecipeError> Validate(JsonElement step)
+    public sealed record Site(string DisplayName, TenantKind Kind, string? Label = null, string? Recipe = null);
+
+    public override string Name => "tenants";
+
+    protected override void Validate(Body body, RecipeValidationContext context)
     {
-        if (step.RequireArray("tenants") is { } missing)
+        for (var i = 0; i < body.Tenants.Count; i++)
         {
-            yield return missing;
-            yield break;
-        }
-
-        var index = 0;
-        foreach (var tenant in step.GetArray("tenants"))
-        {
-            index++;
-            var where = $"tenants[{index}]";
-            if (tenant.RequireString("displayName", where) is { } error)
+            var site = body.Tenants[i];
+            var labelPath = string.IsNullOrWhiteSpace(site.Label) ? $"tenants[{i}].displayName" : $"tenants[{i}].label";
+            if (LabelOf(site) is not { } label)
             {
-                yield return error;
+                context.Error(labelPath, "no host label can be made from the name", "không tạo được tên miền con từ tên này");
+            }
+            else if (HostLabel.Validate(label) is { } labelError)
+            {
+                context.Error(labelPath, $"invalid host label '{label}'", labelError);
             }
 
-            if (!Enum.TryParse<TenantKind>(tenant.GetString("kind") ?? "", ignoreCase: true, out _))
+            if (site.Recipe is { } recipe)
             {
-                yield return new RecipeError($"{where}: unknown kind", $"{where}: loại đơn vị không hợp lệ (department, commune, organisation)");
-            }
-
-            var label = tenant.GetString("label") ?? HostLabel.FromName(tenant.GetString("displayName") ?? "");
-            if (HostLabel.Validate(label) is { } labelError)
-            {
-                yield return new RecipeError($"{where}: invalid host label '{label}'", $"{where}: {labelError}");
+                context.RequireKnown($"tenants[{i}].recipe", recipe, recipes.List().Select(r => r.Name), ("recipe", "kịch bản"), StringComparer.OrdinalIgnoreCase);
             }
         }
     }
 
-    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(Body body, RecipeStepContext context, CancellationToken cancellationToken)
     {
         var provisioner = context.Services.GetRequiredService<TenantProvisioner>();
         var directory = context.Services.GetRequiredService<ITenantDirectory>();
-        foreach (var tenant in context.Step.GetArray("tenants"))
+        for (var i = 0; i < body.Tenants.Count; i++)
         {
-            var displayName = tenant.GetString("displayName")!;
-            var label = tenant.GetString("label") ?? HostLabel.FromName(displayName)!;
+            var site = body.Tenants[i];
+            var label = LabelOf(site)!;
             if (directory.FindByName(label) is not null)
             {
                 continue;
             }
 
-            var request = new CreateTenantRequest(displayName, Enum.Parse<TenantKind>(tenant.GetString("kind")!, ignoreCase: true))
-            {
-                Label = label,
-                Recipe = tenant.GetString("recipe"),
-            };
+            var request = new CreateTenantRequest(site.DisplayName, site.Kind) { Label = label, Recipe = site.Recipe };
             var result = await provisioner.CreateAsync(request, context.Tenant, context.Run, cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
-                throw new RecipeException("tenants", [.. result.Errors.Select(e => new RecipeError(e, e))]);
+                throw new RecipeException(Name, [.. result.Errors.Select(e => context.Error($"tenants[{i}]", e, e))]);
             }
         }
     }
+
+    private static string? LabelOf(Site site) =>
+        string.IsNullOrWhiteSpace(site.Label) ? HostLabel.FromName(site.DisplayName) : site.Label.Trim();
 }

@@ -56,8 +56,11 @@ public sealed partial class TenantProvisioner(
     /// <summary>The host name of a component site: <c>label.basedomain</c>.</summary>
     public string HostFor(string label) => $"{label}.{BaseDomain}";
 
-    /// <summary>Creates the province portal's own tenant if it does not exist yet.</summary>
-    public async Task<TenantDescriptor> EnsureDefaultAsync(string displayName, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates the province portal's own tenant if it does not exist yet. The first run creates it
+    /// <see cref="TenantState.Disabled"/> and enables it last, as its "setup completed" mark.
+    /// </summary>
+    public async Task<TenantDescriptor> EnsureDefaultAsync(string displayName, TenantState state = TenantState.Running, CancellationToken cancellationToken = default)
     {
         var existing = await Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Name == TenantDescriptor.DefaultName, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
@@ -66,6 +69,7 @@ public sealed partial class TenantProvisioner(
         }
 
         var record = NewRecord(TenantDescriptor.DefaultName, displayName, TenantKind.Province, [BaseDomain, "www." + BaseDomain], parentId: null, recipe: null);
+        record.State = state;
         Tenants.Add(record);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -254,6 +258,37 @@ public sealed partial class TenantProvisioner(
         return new TenantResult(record.ToDescriptor(), []);
     }
 
+    /// <summary>
+    /// Replaces the networks from which the tenant's <c>/admin</c> may be used (empty = anywhere).
+    /// A malformed entry refuses the whole list, changes nothing and is audited.
+    /// </summary>
+    public async Task<TenantResult> UpdateAdminNetworksAsync(string tenantId, IEnumerable<string> entries, CancellationToken cancellationToken = default)
+    {
+        var record = await Tenants.FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return TenantResult.Fail("Không tìm thấy đơn vị.");
+        }
+
+        var networks = AdminNetworks.Normalize(entries, out var errors);
+        if (errors.Count > 0)
+        {
+            await auditLog.WriteAsync("tenant.admin-networks-refused", record.Name, string.Join(" ", errors), cancellationToken).ConfigureAwait(false);
+            return TenantResult.Fail([.. errors]);
+        }
+
+        if (!networks.SequenceEqual(record.AdminNetworks))
+        {
+            auditLog.Add("tenant.admin-networks", record.Name, $"{string.Join(", ", record.AdminNetworks)} -> {string.Join(", ", networks)}");
+            record.AdminNetworks = [.. networks];
+            Touch(record);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return new TenantResult(record.ToDescriptor(), []);
+    }
+
     /// <summary>Applies settings from the <c>tenant</c> recipe step to a tenant; no write when nothing differs.</summary>
     public async Task ApplySettingsAsync(string tenantId, Action<TenantRecord> apply, CancellationToken cancellationToken = default)
     {
@@ -284,7 +319,7 @@ public sealed partial class TenantProvisioner(
 
     private TenantRecord NewRecord(string name, string displayName, TenantKind kind, List<string> hosts, string? parentId, string? recipe)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow();
         return new TenantRecord
         {
             Id = TenantIds.New(),
@@ -303,7 +338,7 @@ public sealed partial class TenantProvisioner(
 
     private void Touch(TenantRecord record)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow();
         record.ModifiedUtc = now;
         record.Version = Math.Max(record.Version + 1, now.Ticks);
     }

@@ -39,7 +39,7 @@ public sealed class TenantQueries(TenantRegistry registry, PortalDbContext db)
         db.Set<TenantRecord>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
 
     /// <summary>When each of the given tenants was created (UTC), for one page of a list.</summary>
-    public async Task<IReadOnlyDictionary<string, DateTime>> CreatedUtcAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> CreatedUtcAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
         await db.Set<TenantRecord>().AsNoTracking()
             .Where(t => ids.Contains(t.Id))
             .Select(t => new { t.Id, t.CreatedUtc })

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -10,64 +9,61 @@ namespace Portal.Modules.Users.Recipes;
 /// <summary>
 /// <c>{"name":"users","users":[{"userName":"admin","email":"...","password":"{{adminPassword}}","roles":["Quản trị hệ thống"]}]}</c>:
 /// creates missing users with their password and roles. An existing user is left as it is,
-/// so running the recipe again never resets a password someone has since changed.
+/// so running the recipe again never resets a password someone has since changed. A password
+/// variable that was not given, or a weak password, is refused before anything runs.
 /// </summary>
-public sealed class UsersRecipeStep(IOptions<IdentityOptions> identityOptions) : IRecipeStep
+public sealed class UsersRecipeStep(IOptions<IdentityOptions> identityOptions) : RecipeStep<UsersRecipeStep.Body>
 {
     private static readonly IdentityErrorDescriber English = new();
     private static readonly IdentityErrorDescriber Vietnamese = new VietnameseIdentityErrorDescriber();
 
-    public string Name => "users";
+    public sealed record Body(IReadOnlyList<User> Users);
 
-    public IEnumerable<RecipeError> Validate(JsonElement step)
+    public sealed record User(string UserName, string Password, string? Email = null, IReadOnlyList<string>? Roles = null);
+
+    public override string Name => "users";
+
+    protected override void Validate(Body body, RecipeValidationContext context)
     {
-        var errors = new List<RecipeError>();
-        foreach (var (where, user) in StepItems.Read(step, "users", "userName", errors))
+        context.RequireUnique("users", body.Users, u => u.UserName, "userName", StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < body.Users.Count; i++)
         {
-            errors.AddIfAny(StepItems.OptionalString(user, "email", where));
-            errors.AddIfAny(StepItems.OptionalStrings(user, "roles", where));
-            errors.AddIfAny(user.RequireString("password", where));
-            if (user.GetString("password") is not { Length: > 0 } password)
-            {
-                continue;
-            }
-
+            var password = body.Users[i].Password;
+            var path = $"users[{i}].password";
             if (password.Contains("{{", StringComparison.Ordinal))
             {
-                errors.Add(new RecipeError(
-                    $"{where}: the password variable {password} was not given",
-                    $"{where}: chưa cung cấp giá trị cho biến mật khẩu {password}"));
+                context.Error(path, $"the password variable {password} was not given", $"chưa cung cấp giá trị cho biến mật khẩu {password}");
                 continue;
             }
 
             var options = identityOptions.Value.Password;
             var english = PasswordRules.Check(password, options, English);
             var vietnamese = PasswordRules.Check(password, options, Vietnamese);
-            errors.AddRange(english.Zip(vietnamese, (en, vi) => new RecipeError(
-                $"{where}: weak password: {en.Description}",
-                $"{where}: mật khẩu chưa đủ mạnh: {vi.Description}")));
+            foreach (var (en, vi) in english.Zip(vietnamese))
+            {
+                context.Error(path, $"weak password: {en.Description}", $"mật khẩu chưa đủ mạnh: {vi.Description}");
+            }
         }
-
-        return errors;
     }
 
-    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(Body body, RecipeStepContext context, CancellationToken cancellationToken)
     {
         var accounts = context.Services.GetRequiredService<IUserAccounts>();
-        foreach (var item in context.Step.GetArray("users"))
+        for (var i = 0; i < body.Users.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var userName = item.GetString("userName")!.Trim();
+            var user = body.Users[i];
+            var userName = user.UserName.Trim();
             if (await accounts.FindAsync(userName).ConfigureAwait(false) is not null)
             {
                 continue;
             }
 
-            var result = await accounts.CreateUserAsync(userName, item.GetString("email"), item.GetString("password")!, item.GetStrings("roles")).ConfigureAwait(false);
+            var result = await accounts.CreateUserAsync(userName, user.Email, user.Password, user.Roles ?? []).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 var reasons = string.Join(" ", result.Errors);
-                throw new RecipeException("users", [new RecipeError(
+                throw new RecipeException(Name, [context.Error($"users[{i}]",
                     $"user '{userName}' could not be created: {reasons}",
                     $"không tạo được người dùng '{userName}': {reasons}")]);
             }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Portal.Core.Security;
 
 namespace Portal.Modules.Users.Services;
 
 /// <summary>
-/// Names an authentication cookie per request: its <c>__Host-</c> name over HTTPS (the browser
-/// then insists on Secure, Path=/ and no Domain, so no other host can set or read it), else
-/// its plain name. A cookie's Domain is never set: every tenant host keeps its own.
+/// Names an authentication cookie per request: its <c>__Host-</c> name whenever the host's
+/// <see cref="SecureCookiePolicy"/> asks for it (always outside Development, else over HTTPS; the
+/// browser then insists on Secure, Path=/ and no Domain, so no other host can set or read it),
+/// else its plain name. A cookie's Domain is never set: every tenant host keeps its own.
 /// </summary>
 public sealed class HostOnlyCookieManager(string plainName, string secureName) : ICookieManager
 {
@@ -32,12 +34,12 @@ public sealed class HostOnlyCookieManager(string plainName, string secureName) :
     }
 
     private string NameFor(HttpContext context, string key) =>
-        context.Request.IsHttps && key == plainName ? secureName : key;
+        key == plainName && SecureCookiePolicy.IsSecureRequest(context) ? secureName : key;
 
     private static CookieOptions HostOnly(HttpContext context, CookieOptions options)
     {
         options.Domain = null;
-        if (context.Request.IsHttps)
+        if (SecureCookiePolicy.IsSecureRequest(context))
         {
             // The __Host- prefix requires Path=/ even when a tenant is served under a path prefix.
             options.Path = "/";

@@ -43,4 +43,37 @@ public static class PasswordRules
 
         return errors;
     }
+
+    /// <summary>The policy in one Vietnamese sentence, for people choosing a password.</summary>
+    public static string Describe(PasswordOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var rules = new List<string> { $"ít nhất {options.RequiredLength} ký tự" };
+        if (options.RequireUppercase)
+        {
+            rules.Add("một chữ hoa (A-Z)");
+        }
+
+        if (options.RequireLowercase)
+        {
+            rules.Add("một chữ thường (a-z)");
+        }
+
+        if (options.RequireDigit)
+        {
+            rules.Add("một chữ số (0-9)");
+        }
+
+        if (options.RequireNonAlphanumeric)
+        {
+            rules.Add("một ký tự đặc biệt");
+        }
+
+        if (options.RequiredUniqueChars > 1)
+        {
+            rules.Add($"{options.RequiredUniqueChars} ký tự khác nhau");
+        }
+
+        return "Mật khẩu cần có " + string.Join(", ", rules[..^1]) + (rules.Count > 1 ? " và " : "") + rules[^1] + ".";
+    }
 }

@@ -6,7 +6,7 @@ using Portal.Modules.Users.Models;
 namespace Portal.Modules.Users.Services;
 
 /// <summary>A role's permissions, held as its <c>permission</c> claims.</summary>
-public sealed class RolePermissions(RoleManager<PortalRole> roleManager)
+public sealed class RolePermissions(RoleManager<PortalRole> roleManager, UserManager<PortalUser> userManager)
 {
     public async Task<IReadOnlyList<string>> GetAsync(PortalRole role)
     {
@@ -17,7 +17,10 @@ public sealed class RolePermissions(RoleManager<PortalRole> roleManager)
             .ToList();
     }
 
-    /// <summary>Makes the role grant exactly <paramref name="permissions"/>; returns false when it already did.</summary>
+    /// <summary>
+    /// Makes the role grant exactly <paramref name="permissions"/>; returns false when it already did.
+    /// A change ends the sessions of the role's users (their cookies carry the old permissions).
+    /// </summary>
     public async Task<bool> SetAsync(PortalRole role, IEnumerable<string> permissions)
     {
         var wanted = permissions.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToHashSet(StringComparer.Ordinal);
@@ -34,6 +37,14 @@ public sealed class RolePermissions(RoleManager<PortalRole> roleManager)
         {
             Check(await roleManager.AddClaimAsync(role, new Claim(PermissionPolicies.ClaimType, permission)).ConfigureAwait(false));
             changed = true;
+        }
+
+        if (changed && role.Name is { } roleName)
+        {
+            foreach (var user in await userManager.GetUsersInRoleAsync(roleName).ConfigureAwait(false))
+            {
+                Check(await userManager.UpdateSecurityStampAsync(user).ConfigureAwait(false));
+            }
         }
 
         return changed;

@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Tenancy;
 
 namespace Portal.Modules.Users.Services;
@@ -18,21 +14,4 @@ public static class TenantClaims
         tenant is not null &&
         principal?.FindFirst(ClaimType)?.Value is { } tenantId &&
         string.Equals(tenantId, tenant.Id, StringComparison.Ordinal);
-
-    /// <summary>
-    /// Cookie <c>OnValidatePrincipal</c>: refuses a principal of another tenant (or any principal
-    /// outside a tenant), then lets Identity check the security stamp.
-    /// </summary>
-    public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
-    {
-        var tenant = context.HttpContext.RequestServices.GetService<ICurrentTenant>()?.Tenant;
-        if (!BelongsTo(context.Principal, tenant))
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(context.Scheme.Name).ConfigureAwait(false);
-            return;
-        }
-
-        await SecurityStampValidator.ValidatePrincipalAsync(context).ConfigureAwait(false);
-    }
 }

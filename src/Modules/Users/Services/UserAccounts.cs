@@ -160,6 +160,12 @@ public sealed class UserAccounts(
             result = await userManager.AddToRolesAsync(user, toAdd).ConfigureAwait(false);
         }
 
+        if (result.Succeeded && toRemove.Count + toAdd.Count > 0)
+        {
+            // The permissions in the user's cookie are stale: end their sessions at the next request.
+            result = await userManager.UpdateSecurityStampAsync(user).ConfigureAwait(false);
+        }
+
         return result.Succeeded ? UserAccountResult.Success(user.Id) : Failed(result);
     }
 

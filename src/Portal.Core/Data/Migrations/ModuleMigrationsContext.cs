@@ -46,6 +46,9 @@ public abstract class ModuleMigrationsContext : DbContext
 
     protected abstract void UseProvider(DbContextOptionsBuilder optionsBuilder, string migrationsAssembly);
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        PortalModelConventions.ConfigureConventions(configurationBuilder);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

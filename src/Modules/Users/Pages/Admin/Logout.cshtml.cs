@@ -21,6 +21,13 @@ public sealed class LogoutModel(SignInManager<PortalUser> signInManager, IAuditL
     {
         if (User.Identity is { IsAuthenticated: true, Name: { } name })
         {
+            // A new security stamp revokes the cookie server-side: a copy kept or stolen is refused
+            // at its next request (and so are the user's other sessions; there is no per-session list yet).
+            if (await signInManager.UserManager.GetUserAsync(User) is { } user)
+            {
+                await signInManager.UserManager.UpdateSecurityStampAsync(user);
+            }
+
             await auditLog.WriteAsync(SignedOutAction, name);
         }
 

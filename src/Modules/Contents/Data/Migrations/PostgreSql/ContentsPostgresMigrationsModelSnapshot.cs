@@ -22,7 +22,7 @@ namespace Portal.Modules.Contents.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Portal.Modules.Contents.Models.ContentItem", b =>
+            modelBuilder.Entity("Portal.Modules.Contents.Abstractions.ContentItem", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -116,7 +116,7 @@ namespace Portal.Modules.Contents.Data.Migrations.PostgreSql
                     b.ToTable("ContentItems", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Modules.Contents.Models.ContentTypeDefinition", b =>
+            modelBuilder.Entity("Portal.Modules.Contents.Abstractions.ContentTypeDefinition", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -153,7 +153,7 @@ namespace Portal.Modules.Contents.Data.Migrations.PostgreSql
                     b.ToTable("ContentTypeDefinitions", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Modules.Contents.Models.RouteIndex", b =>
+            modelBuilder.Entity("Portal.Modules.Contents.Abstractions.RouteIndex", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -198,6 +198,129 @@ namespace Portal.Modules.Contents.Data.Migrations.PostgreSql
                         .HasFilter("\"Published\"");
 
                     b.ToTable("RouteIndex", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.Contents.Models.ContentAutosave", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BaseVersionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(180)
+                        .HasColumnType("character varying(180)");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "UserName", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ContentAutosaves", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.Contents.Models.ContentListIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ContentItemVersionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("HasDraft")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Latest")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedTitle")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "ContentItemId");
+
+                    b.HasIndex("TenantId", "Author", "ModifiedUtc");
+
+                    b.HasIndex("TenantId", "Status", "ModifiedUtc");
+
+                    b.HasIndex("TenantId", "ContentType", "Status", "ModifiedUtc");
+
+                    b.ToTable("ContentListIndex", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -17,7 +17,7 @@ namespace Portal.Modules.Contents.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Portal.Modules.Contents.Models.ContentItem", b =>
+            modelBuilder.Entity("Portal.Modules.Contents.Abstractions.ContentItem", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -109,7 +109,7 @@ namespace Portal.Modules.Contents.Data.Migrations.Sqlite
                     b.ToTable("ContentItems", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Modules.Contents.Models.ContentTypeDefinition", b =>
+            modelBuilder.Entity("Portal.Modules.Contents.Abstractions.ContentTypeDefinition", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -144,7 +144,7 @@ namespace Portal.Modules.Contents.Data.Migrations.Sqlite
                     b.ToTable("ContentTypeDefinitions", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Modules.Contents.Models.RouteIndex", b =>
+            modelBuilder.Entity("Portal.Modules.Contents.Abstractions.RouteIndex", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -187,6 +187,125 @@ namespace Portal.Modules.Contents.Data.Migrations.Sqlite
                         .HasFilter("\"Published\"");
 
                     b.ToTable("RouteIndex", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.Contents.Models.ContentAutosave", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseVersionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(180)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "UserName", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ContentAutosaves", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.Contents.Models.ContentListIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemVersionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasDraft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Latest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedTitle")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "ContentItemId");
+
+                    b.HasIndex("TenantId", "Author", "ModifiedUtc");
+
+                    b.HasIndex("TenantId", "Status", "ModifiedUtc");
+
+                    b.HasIndex("TenantId", "ContentType", "Status", "ModifiedUtc");
+
+                    b.ToTable("ContentListIndex", (string)null);
                 });
 #pragma warning restore 612, 618
         }

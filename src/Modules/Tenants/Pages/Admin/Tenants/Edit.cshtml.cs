@@ -33,6 +33,7 @@ public sealed class EditModel(ICurrentTenant currentTenant, TenantQueries querie
         {
             HostNames = string.Join('\n', Record.HostNames),
             UrlPrefix = Record.UrlPrefix,
+            AdminNetworks = string.Join('\n', Record.AdminNetworks),
         };
         return Page();
     }
@@ -62,6 +63,37 @@ public sealed class EditModel(ICurrentTenant currentTenant, TenantQueries querie
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostNetworksAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var entries = (Input.AdminNetworks ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (id == ActingTenant.Id && !AdminNetworks.Allows(Tenant with { AdminNetworks = AdminNetworks.Normalize(entries, out _) }, address))
+        {
+            AddErrors([$"Danh sách này không gồm địa chỉ của bạn ({address?.ToString() ?? "không rõ"}): lưu nó sẽ khóa bạn khỏi trang quản trị này."]);
+            return Page();
+        }
+
+        var result = await provisioner.UpdateAdminNetworksAsync(id, entries, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            AddErrors(result.Errors);
+            return Page();
+        }
+
+        TempData.AddSuccess($"Đã lưu các mạng được vào trang quản trị của {Tenant.DisplayName}.");
+        return RedirectToPage(new { id });
+    }
+
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
         if (await queries.FindRecordAsync(id, cancellationToken) is not { } record)
@@ -84,5 +116,8 @@ public sealed class EditModel(ICurrentTenant currentTenant, TenantQueries querie
         [Display(Name = "Tiền tố đường dẫn")]
         [StringLength(HostLabel.MaxLength, ErrorMessage = "Tiền tố đường dẫn dài tối đa 63 ký tự.")]
         public string? UrlPrefix { get; set; }
+
+        [StringLength(8000, ErrorMessage = "Danh sách mạng dài tối đa 8000 ký tự.")]
+        public string? AdminNetworks { get; set; }
     }
 }

@@ -18,7 +18,7 @@ public sealed class IndexModel(ICurrentTenant currentTenant, TenantQueries queri
 
     public PagedResult<TenantDescriptor> Tenants { get; private set; } = new([], 1, TenantQueries.DefaultPageSize, 0);
 
-    public IReadOnlyDictionary<string, DateTime> CreatedUtc { get; private set; } = new Dictionary<string, DateTime>();
+    public IReadOnlyDictionary<string, DateTimeOffset> CreatedUtc { get; private set; } = new Dictionary<string, DateTimeOffset>();
 
     /// <summary>This list's address with its filters, for the state forms to come back to.</summary>
     public string? ReturnUrl => Url.Page("Index", Query.ToRouteValues(Query.Page));

@@ -51,10 +51,10 @@ public abstract class TenantsAdminPageModel(ICurrentTenant currentTenant) : Page
     public static IHtmlContent BreakableHost(string host) =>
         new HtmlString(string.Join(".<wbr>", host.Split('.').Select(part => HtmlEncoder.Default.Encode(part))));
 
-    public static string StateText(TenantState state) => state == TenantState.Running ? "Đang hoạt động" : "Tạm ngừng";
+    public static string StateText(TenantState state) => state.ToVietnamese();
 
     public static string StateBadge(TenantState state) => state == TenantState.Running ? "badge badge-ok" : "badge badge-off";
 
     /// <summary>dd/MM/yyyy HH:mm in Vietnam's time, for a UTC time as stored (the provider may drop its kind).</summary>
-    public static string FormatUtc(DateTime utc) => VietnamTime.Format(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+    public static string FormatUtc(DateTimeOffset utc) => VietnamTime.Format(utc);
 }

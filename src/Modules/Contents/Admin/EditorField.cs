@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Portal.Core.Text;
+using Portal.Modules.Contents.Abstractions;
+
+namespace Portal.Modules.Contents.Admin;
+
+/// <summary>How a value is edited in the generic content editor.</summary>
+public enum EditorKind
+{
+    Text,
+    Multiline,
+    RichText,
+    Number,
+    Boolean,
+    Date,
+    DateTime,
+    Link,
+    Slug,
+
+    /// <summary>A list of ids (content picker), one per line until its picker exists.</summary>
+    List,
+
+    /// <summary>Taxonomy terms by name, one per line until the taxonomy picker exists.</summary>
+    Terms,
+
+    /// <summary>A media library path; the media picker fills it when the Media module is there.</summary>
+    Media,
+}
+
+/// <summary>
+/// One input of the generic editor: the value at <c>Data[Container][Property]</c> (a field attached
+/// to a part sits at <c>Data[Part][Field][Property]</c>). The editor and its checks work from this
+/// list, made from the type's parts and fields; <see cref="ErrorPath"/> is the path the content
+/// manager names in its validation errors.
+/// </summary>
+public sealed partial record EditorField(string Key, string Label, EditorKind Kind, string Container, string Property, bool Required = false)
+{
+    /// <summary>The part that holds a field attached to a part; null for parts and the type's own fields.</summary>
+    public string? Part { get; init; }
+
+    public string? Hint { get; init; }
+
+    public string ErrorPath { get; init; } = Container;
+
+    /// <summary>The editable values of a type, in the order an editor fills them: parts first, then fields.</summary>
+    public static IReadOnlyList<EditorField> For(ContentTypeDefinition type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var fields = new List<EditorField>();
+        foreach (var part in type.Parts)
+        {
+            switch (part)
+            {
+                case nameof(TitlePart):
+                    fields.Add(new("TitlePart.Title", "Tiêu đề", EditorKind.Text, part, nameof(TitlePart.Title), Required: true));
+                    break;
+                case nameof(RoutePart):
+                    fields.Add(new("RoutePart.Path", "Đường dẫn", EditorKind.Slug, part, nameof(RoutePart.Path)));
+                    break;
+            }
+        }
+
+        foreach (var field in type.Fields)
+        {
+            var (kind, property) = KindOf(field.Type);
+            fields.Add(new($"{field.Path}.{property}", field.DisplayName == field.Name ? FieldLabel(field.Name) : field.DisplayName, kind, field.Name, property, field.Required)
+            {
+                Part = field.Part,
+                Hint = field.Hint,
+                ErrorPath = field.Path,
+            });
+        }
+
+        // The body last among the parts' inputs: the long text after the short ones.
+        if (type.Parts.Contains(nameof(BodyPart)))
+        {
+            fields.Add(new("BodyPart.Html", "Nội dung", EditorKind.RichText, nameof(BodyPart), nameof(BodyPart.Html)));
+        }
+
+        return fields;
+    }
+
+    /// <summary>The value as the form shows it.</summary>
+    public string Read(JsonObject data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var node = (ContainerIn(data, create: false)?[Container] as JsonObject)?[Property];
+        return node switch
+        {
+            null => "",
+            JsonArray list when Kind == EditorKind.Terms => string.Join('\n', list.OfType<JsonObject>().Select(t => t["Name"]?.ToString()).OfType<string>()),
+            JsonArray list => string.Join('\n', list.Select(n => n?.ToString()).OfType<string>()),
+            JsonValue value when Kind == EditorKind.DateTime && value.TryGetValue<string>(out var iso)
+                && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) =>
+                VietnamTime.From(instant).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+            JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.True => "true",
+            JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.False => "",
+            _ => node.ToString(),
+        };
+    }
+
+    /// <summary>
+    /// Checks the typed text and writes it into <paramref name="data"/>; returns a Vietnamese
+    /// message, and writes nothing, when the text is not a valid value.
+    /// </summary>
+    public string? Write(JsonObject data, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        text = (text ?? "").Normalize(System.Text.NormalizationForm.FormC);
+        var trimmed = text.Trim();
+        if (Required && trimmed.Length == 0)
+        {
+            return $"Vui lòng nhập {Label.ToLowerInvariant()}.";
+        }
+
+        JsonNode? value;
+        switch (Kind)
+        {
+            case EditorKind.Number:
+                if (trimmed.Length == 0)
+                {
+                    value = null;
+                }
+                else if (decimal.TryParse(trimmed.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+                {
+                    value = JsonValue.Create(number);
+                }
+                else
+                {
+                    return $"{Label}: \"{trimmed}\" không phải là một số.";
+                }
+
+                break;
+            case EditorKind.Boolean:
+                value = JsonValue.Create(trimmed is "true" or "on");
+                break;
+            case EditorKind.Date:
+                if (trimmed.Length == 0)
+                {
+                    value = null;
+                }
+                else if (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    value = JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    return $"{Label}: ngày không hợp lệ.";
+                }
+
+                break;
+            case EditorKind.DateTime:
+                if (trimmed.Length == 0)
+                {
+                    value = null;
+                }
+                else if (DateTime.TryParseExact(trimmed, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+                {
+                    // Typed in Vietnam's time, stored as UTC.
+                    var utc = new DateTimeOffset(local, VietnamTime.Zone.GetUtcOffset(local)).ToUniversalTime();
+                    value = JsonValue.Create(utc.ToString("O", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    return $"{Label}: ngày giờ không hợp lệ.";
+                }
+
+                break;
+            case EditorKind.Link:
+                if (trimmed.Length > 0 && !IsSafeLink(trimmed))
+                {
+                    return $"{Label}: địa chỉ phải bắt đầu bằng http://, https:// hoặc /.";
+                }
+
+                value = trimmed.Length == 0 ? null : JsonValue.Create(trimmed);
+                break;
+            case EditorKind.Slug:
+                var path = RoutePart.Normalize(trimmed);
+                if (path.Length > 0 && !SlugPattern().IsMatch(path))
+                {
+                    return $"{Label}: chỉ gồm chữ thường không dấu, chữ số, dấu gạch ngang (-) và dấu gạch chéo (/).";
+                }
+
+                value = path.Length == 0 ? null : JsonValue.Create(path);
+                break;
+            case EditorKind.List:
+                value = new JsonArray(Lines(trimmed).Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
+                break;
+            case EditorKind.Terms:
+                value = new JsonArray(Lines(trimmed).Select(s => (JsonNode?)new JsonObject { ["Name"] = s }).ToArray());
+                break;
+            case EditorKind.RichText:
+            case EditorKind.Multiline:
+                value = JsonValue.Create(text.Replace("\r\n", "\n", StringComparison.Ordinal));
+                break;
+            default:
+                value = JsonValue.Create(trimmed);
+                break;
+        }
+
+        var parent = ContainerIn(data, create: true)!;
+        if (parent[Container] is not JsonObject container)
+        {
+            container = [];
+            parent[Container] = container;
+        }
+
+        container[Property] = value;
+        return null;
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // The object that holds this value's container: the body, or the part a field is attached to.
+    private JsonObject? ContainerIn(JsonObject data, bool create)
+    {
+        if (Part is null)
+        {
+            return data;
+        }
+
+        if (data[Part] is not JsonObject part && create)
+        {
+            part = [];
+            data[Part] = part;
+        }
+
+        return data[Part] as JsonObject;
+    }
+
+    private static bool IsSafeLink(string link) =>
+        (link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal)) ||
+        (Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
+
+    // The value shapes are those of the content store's field types (ContentFieldTypes).
+    private static (EditorKind Kind, string Property) KindOf(string type) => type switch
+    {
+        ContentFieldTypes.MultilineText => (EditorKind.Multiline, nameof(TextField.Text)),
+        ContentFieldTypes.Html => (EditorKind.RichText, nameof(HtmlField.Html)),
+        ContentFieldTypes.Number => (EditorKind.Number, nameof(NumberField.Value)),
+        ContentFieldTypes.Boolean => (EditorKind.Boolean, nameof(BooleanField.Value)),
+        ContentFieldTypes.Date => (EditorKind.Date, nameof(DateField.Value)),
+        ContentFieldTypes.DateTime => (EditorKind.DateTime, nameof(DateTimeField.Value)),
+        ContentFieldTypes.Link => (EditorKind.Link, nameof(LinkField.Url)),
+        ContentFieldTypes.Media => (EditorKind.Media, nameof(MediaField.Path)),
+        ContentFieldTypes.ContentPicker => (EditorKind.List, nameof(ContentPickerField.ContentItemIds)),
+        ContentFieldTypes.Taxonomy => (EditorKind.Terms, nameof(TaxonomyField.Terms)),
+        _ => (EditorKind.Text, nameof(TextField.Text)),
+    };
+
+    // Until types carry display names of their fields, the usual ones are named here.
+    private static string FieldLabel(string name) => name switch
+    {
+        "Summary" => "Tóm tắt",
+        "Subtitle" => "Tiêu đề phụ",
+        "Author" => "Tác giả",
+        "Source" => "Nguồn tin",
+        "Image" => "Ảnh đại diện",
+        _ => name,
+    };
+
+    [GeneratedRegex(@"^[a-z0-9]+(?:[-/][a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+}

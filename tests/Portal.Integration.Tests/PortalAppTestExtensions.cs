@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Tenancy;
+using Portal.Modules.Tenants.Services;
+
+namespace Portal.Integration.Tests;
+
+/// <summary>What the integration tests do with the app: tenants, scopes, sign-in, forms.</summary>
+public static partial class PortalAppTestExtensions
+{
+    public static TenantDescriptor Portal(this PortalAppFactory app) =>
+        app.Services.GetRequiredService<ITenantDirectory>().FindByName(TenantDescriptor.DefaultName)!;
+
+    public static async Task<T> InTenantAsync<T>(this PortalAppFactory app, TenantDescriptor tenant, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>A new component site, provisioned from the component-site recipe by the province portal.</summary>
+    public static async Task<TenantDescriptor> CreateTenantAsync(this PortalAppFactory app, string displayName)
+    {
+        var result = await app.InTenantAsync(app.Portal(), sp => sp.GetRequiredService<TenantProvisioner>()
+            .CreateAsync(new CreateTenantRequest(displayName, TenantKind.Department), app.Portal()));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        return result.Tenant!;
+    }
+
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password) =>
+        await client.PostFormAsync("/admin/login", "/admin/login", new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        });
+
+    /// <summary>Opens <paramref name="page"/> for its antiforgery token, then posts <paramref name="fields"/> to <paramref name="action"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, string action, IDictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(html) };
+        return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(form));
+    }
+
+    public static string AntiforgeryToken(string html) => TokenPattern().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,140 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Portal.Testing;
+
+namespace Portal.Integration.Tests;
+
+/// <summary>A database of its own for one app: its settings, and a raw look at its tables that no tenant filter hides.</summary>
+public abstract class TestDatabase : IDisposable
+{
+    /// <summary>The <c>Portal:Database:*</c> settings that point the app at this database.</summary>
+    public abstract IDictionary<string, string?> Settings();
+
+    /// <summary>How many rows a table holds, read past every tenant filter and row-level security policy.</summary>
+    public async Task<long> CountRowsAsync(string table)
+    {
+        await using var connection = OpenOwner();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A connection that has read the tenants in a transaction and holds it until disposed, as a
+    /// server in the middle of a long read would. Without SQLite's WAL mode it would block every writer.
+    /// </summary>
+    public async Task<IAsyncDisposable> BeginLongReadAsync()
+    {
+        var connection = OpenOwner();
+        await connection.OpenAsync();
+        var transaction = await BeginReadAsync(connection);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM \"Tenants\"";
+        await command.ExecuteScalarAsync();
+        return new LongRead(connection, transaction);
+    }
+
+    protected abstract DbConnection OpenOwner();
+
+    protected virtual async Task<DbTransaction> BeginReadAsync(DbConnection connection) => await connection.BeginTransactionAsync();
+
+    private sealed class LongRead(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract void Dispose(bool disposing);
+}
+
+public sealed class SqliteFileDatabase(string prefix) : TestDatabase
+{
+    private readonly TempSqliteFolder _folder = new(prefix);
+
+    public override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    {
+        ["Portal:Database:Provider"] = "Sqlite",
+        ["Portal:Database:ConnectionString"] = _folder.ConnectionString,
+    };
+
+    protected override DbConnection OpenOwner() => new SqliteConnection(_folder.ConnectionString);
+
+    // Deferred: a reader's lock, not the writer's lock an immediate transaction takes at once.
+    protected override Task<DbTransaction> BeginReadAsync(DbConnection connection) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    protected override void Dispose(bool disposing) => _folder.Dispose();
+}
+
+/// <summary>A fresh database on the test command's cluster, used by the app as a non-owner role so row-level security applies.</summary>
+public sealed class PostgresDatabase : TestDatabase
+{
+    public const string AppRole = "portal_app_test";
+    public const string AppPassword = "portal_app_test_pw";
+
+    private readonly string _database = "portal_it_" + Guid.NewGuid().ToString("N")[..12];
+    private bool _created;
+
+    public static string? AdminConnectionString => Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES");
+
+    public string OwnerConnectionString => new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = _database, Pooling = false }.ToString();
+
+    // Created on first use, so a skipped class never needs PostgreSQL.
+    private void EnsureCreated()
+    {
+        if (_created)
+        {
+            return;
+        }
+
+        using var connection = new NpgsqlConnection(AdminConnectionString ?? throw new InvalidOperationException("PORTAL_TEST_POSTGRES is not set: run ./test.sh, which starts PostgreSQL."));
+        connection.Open();
+        using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\" ENCODING 'UTF8'", connection);
+        create.ExecuteNonQuery();
+        _created = true;
+    }
+
+    public override IDictionary<string, string?> Settings()
+    {
+        EnsureCreated();
+        return new Dictionary<string, string?>
+        {
+            ["Portal:Database:Provider"] = "PostgreSql",
+            ["Portal:Database:OwnerConnectionString"] = OwnerConnectionString,
+            ["Portal:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(AdminConnectionString)
+            {
+                Database = _database,
+                Username = AppRole,
+                Password = AppPassword,
+            }.ToString(),
+        };
+    }
+
+    protected override DbConnection OpenOwner() => new NpgsqlConnection(OwnerConnectionString);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (!_created)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        drop.ExecuteNonQuery();
+    }
+}
