@@ -97,7 +97,7 @@ public abstract class CommandLineTests<TFactory>(TFactory server) : IClassFixtur
     /// <summary>The fixture's settings, with the product's log levels (Information), so a log line in the output would show.</summary>
     private Dictionary<string, string?> Settings(TestDatabase database)
     {
-        var settings = PortalHosts.Settings(database, Path.Combine(_shell, "keys"));
+        var settings = PortalHosts.Settings(database, _shell);
         settings.Remove("Serilog:MinimumLevel:Default");
         return settings;
     }

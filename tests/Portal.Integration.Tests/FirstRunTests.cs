@@ -22,7 +22,7 @@ namespace Portal.Integration.Tests;
 /// </summary>
 public abstract class FirstRunTests : IDisposable
 {
-    private readonly string _keys = Directory.CreateTempSubdirectory("portal-first-run-keys-").FullName;
+    private readonly string _files = Directory.CreateTempSubdirectory("portal-first-run-").FullName;
     private readonly List<string> _folders = [];
 
     protected abstract TestDatabase NewDatabase();
@@ -31,7 +31,7 @@ public abstract class FirstRunTests : IDisposable
     public async Task WeakAdminPassword_IsRefusedWithTheRulesInVietnamese_AndNothingIsWritten()
     {
         using var database = NewDatabase();
-        await using (var app = PortalHosts.Build(PortalHosts.Settings(database, _keys, new Dictionary<string, string?> { ["Portal:Setup:AdminPassword"] = "matkhau" })))
+        await using (var app = PortalHosts.Build(PortalHosts.Settings(database, _files, new Dictionary<string, string?> { ["Portal:Setup:AdminPassword"] = "matkhau" })))
         {
             var error = await Assert.ThrowsAsync<SetupException>(app.InitializePortalAsync);
             Assert.Contains("Portal__Setup__AdminPassword", error.Message, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public abstract class FirstRunTests : IDisposable
         }
 
         // Nothing was half-made, so the next start with a good password sets the portal up.
-        await using (var app = PortalHosts.Build(PortalHosts.Settings(database, _keys)))
+        await using (var app = PortalHosts.Build(PortalHosts.Settings(database, _files)))
         {
             Assert.True((await app.InitializePortalAsync()).Ran);
             await AssertCompleteAsync(app, PortalAppFactory.AdminPassword);
@@ -55,7 +55,7 @@ public abstract class FirstRunTests : IDisposable
         // The province portal claims the last demo site's host: only running the recipes finds the clash.
         var recipes = RecipesWhere("province-portal", recipe =>
             recipe["steps"]!.AsArray().Single(s => (string?)s!["name"] == "tenant")!["hosts"]!.AsArray().Add("trungtamthongtin.{{baseDomain}}"));
-        await using (var app = PortalHosts.Build(PortalHosts.Settings(database, _keys, new Dictionary<string, string?> { ["Portal:RecipesPath"] = recipes })))
+        await using (var app = PortalHosts.Build(PortalHosts.Settings(database, _files, new Dictionary<string, string?> { ["Portal:RecipesPath"] = recipes })))
         {
             var error = await Assert.ThrowsAsync<SetupException>(app.InitializePortalAsync);
             Assert.Contains("trungtamthongtin.thainguyen.localhost", error.Message, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public abstract class FirstRunTests : IDisposable
             await AssertEmptyAsync(app, database);
         }
 
-        await using (var app = PortalHosts.Build(PortalHosts.Settings(database, _keys)))
+        await using (var app = PortalHosts.Build(PortalHosts.Settings(database, _files)))
         {
             Assert.True((await app.InitializePortalAsync()).Ran);
             await AssertCompleteAsync(app, PortalAppFactory.AdminPassword);
@@ -75,7 +75,7 @@ public abstract class FirstRunTests : IDisposable
     {
         using var database = NewDatabase();
         const string LostPassword = "Mat-Khau-Bi-Mat-2026";
-        await using (var app = PortalHosts.Build(PortalHosts.Settings(database, _keys), commandLine: true))
+        await using (var app = PortalHosts.Build(PortalHosts.Settings(database, _files), commandLine: true))
         {
             // What a first run leaves when the process dies after the province recipe: Default, unfinished.
             await app.InitializeForCommandAsync();
@@ -92,13 +92,13 @@ public abstract class FirstRunTests : IDisposable
 
             using var output = new StringWriter();
             using var errors = new StringWriter();
-            Assert.Equal(1, await TenantsCommand.RunAsync(app.Services, ["create", "--name", "Sở Tư pháp", "--kind", "department"], new CommandConsole(output, errors, _keys)));
+            Assert.Equal(1, await TenantsCommand.RunAsync(app.Services, ["create", "--name", "Sở Tư pháp", "--kind", "department"], new CommandConsole(output, errors, _files)));
             Assert.Contains(TenantsCommand.NotSetUp, errors.ToString(), StringComparison.Ordinal);
             Assert.Equal("", output.ToString());
         }
 
         // No password configured: the next start generates one, and it is the one that signs in.
-        await using (var app = PortalHosts.Build(PortalHosts.Settings(database, _keys, new Dictionary<string, string?> { ["Portal:Setup:AdminPassword"] = "" })))
+        await using (var app = PortalHosts.Build(PortalHosts.Settings(database, _files, new Dictionary<string, string?> { ["Portal:Setup:AdminPassword"] = "" })))
         {
             var setup = await app.InitializePortalAsync();
             Assert.True(setup.Ran);
@@ -162,7 +162,7 @@ public abstract class FirstRunTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var folder in _folders.Append(_keys))
+        foreach (var folder in _folders.Append(_files))
         {
             Directory.Delete(folder, recursive: true);
         }

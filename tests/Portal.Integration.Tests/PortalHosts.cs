@@ -14,15 +14,19 @@ namespace Portal.Integration.Tests;
 /// </summary>
 public static partial class PortalHosts
 {
-    /// <summary>Settings every host gets, as the factory's: the test domain, the demo, quiet logs.</summary>
-    public static Dictionary<string, string?> Settings(TestDatabase database, string keys, IDictionary<string, string?>? overrides = null)
+    /// <summary>
+    /// Settings every host gets, as the factory's: the test domain, the demo, quiet logs, and the
+    /// keys and media in <paramref name="folder"/>, never in the binaries' folder.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(TestDatabase database, string folder, IDictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>(database.Settings())
         {
             ["Portal:Tenants:BaseDomain"] = PortalAppFactory.BaseDomain,
             ["Portal:Setup:Demo"] = "true",
             ["Portal:Setup:AdminPassword"] = PortalAppFactory.AdminPassword,
-            ["Portal:DataProtection:KeysPath"] = keys,
+            ["Portal:DataProtection:KeysPath"] = Path.Combine(folder, "keys"),
+            ["Portal:Media:StoragePath"] = Path.Combine(folder, "media"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

@@ -9,8 +9,8 @@ public sealed class MediaOptions
     public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
 
     /// <summary>
-    /// Root folder of the local-disk storage; empty: <c>App_Data/media</c> under the content
-    /// root. Each tenant's files are in <c>&lt;root&gt;/&lt;tenant id&gt;/</c>.
+    /// Root folder of the local-disk storage; empty: <c>media/</c> in the local data folder
+    /// (<see cref="Portal.Core.PortalPaths.DataFolder"/>). Each tenant's files are in <c>&lt;root&gt;/&lt;tenant id&gt;/</c>.
     /// </summary>
     public string? StoragePath { get; set; }
 

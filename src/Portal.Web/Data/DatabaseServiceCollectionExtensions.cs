@@ -25,7 +25,7 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Default: <c>portal.db</c> in the local data folder (<see cref="Hosting.PortalPaths.DataFolder"/>).</summary>
+    /// <summary>Default: <c>portal.db</c> in the local data folder (<see cref="Portal.Core.PortalPaths.DataFolder"/>).</summary>
     public static string SqliteConnectionString(DatabaseOptions options, IHostEnvironment environment)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
@@ -33,7 +33,7 @@ public static class DatabaseServiceCollectionExtensions
             return options.ConnectionString;
         }
 
-        var folder = Hosting.PortalPaths.DataFolder(environment);
+        var folder = Portal.Core.PortalPaths.DataFolder(environment);
         Directory.CreateDirectory(folder);
         return new SqliteConnectionStringBuilder
         {

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Portal.Core;
 
 namespace Portal.Modules.Media.Services;
 
 /// <summary>
 /// Files on the local disk: <c>&lt;root&gt;/&lt;tenant id&gt;/&lt;generated name&gt;</c>, root
-/// <c>App_Data/media</c> under the content root unless <c>Portal:Media:StoragePath</c> says
+/// <c>media/</c> in the local data folder (<see cref="PortalPaths.DataFolder"/>) unless <c>Portal:Media:StoragePath</c> says
 /// otherwise. Only one node can use it, unless the root is a shared file system.
 /// </summary>
 public sealed partial class LocalDiskMediaStorage : IMediaStorage
@@ -15,7 +16,7 @@ public sealed partial class LocalDiskMediaStorage : IMediaStorage
     {
         Root = options.Value.StoragePath is { Length: > 0 } configured
             ? Path.GetFullPath(configured, environment.ContentRootPath)
-            : Path.Combine(environment.ContentRootPath, "App_Data", "media");
+            : Path.Combine(PortalPaths.DataFolder(environment), "media");
     }
 
     public LocalDiskMediaStorage(string root) => Root = Path.GetFullPath(root);

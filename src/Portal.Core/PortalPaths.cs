@@ -1,6 +1,8 @@
-namespace Portal.Web.Hosting;
+using Microsoft.Extensions.Hosting;
 
-/// <summary>Where the portal keeps its local data (SQLite file, data-protection keys, dev PostgreSQL).</summary>
+namespace Portal.Core;
+
+/// <summary>Where the portal keeps its local data (SQLite file, data-protection keys, media, dev PostgreSQL).</summary>
 public static class PortalPaths
 {
     /// <summary>The solution file that marks a source checkout.</summary>
@@ -8,8 +10,8 @@ public static class PortalPaths
 
     /// <summary>
     /// <c>App_Data/</c> at the repository root when run from source (<c>dotnet run --project
-    /// src/Portal.Web</c> makes <c>src/Portal.Web</c> the content root), so the SQLite file, the keys
-    /// and <c>scripts/postgres-dev.sh</c>'s cluster share one folder; else <c>App_Data/</c> under the
+    /// src/Portal.Web</c> makes <c>src/Portal.Web</c> the content root), so the SQLite file, the keys, the
+    /// media and <c>scripts/postgres-dev.sh</c>'s cluster share one folder; else <c>App_Data/</c> under the
     /// content root (a published application).
     /// </summary>
     public static string DataFolder(IHostEnvironment environment)
