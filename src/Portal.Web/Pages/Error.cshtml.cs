@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +14,7 @@ namespace Portal.Web.Pages;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
 {
     [FromRoute(Name = "statusCode")]
@@ -32,10 +32,5 @@ public sealed class ErrorModel : PageModel
     {
         Text = StatusPageText.For(StatusPages.StatusCodeOf(HttpContext, RequestedStatus));
         Response.StatusCode = Text.StatusCode;
-        // A server error is never cached; a public 404 may be like any public page (the admin is never cached anyway).
-        if (Text.StatusCode >= StatusCodes.Status500InternalServerError)
-        {
-            Response.Headers.CacheControl = "no-store";
-        }
     }
 }
