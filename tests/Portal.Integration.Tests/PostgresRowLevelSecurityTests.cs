@@ -5,6 +5,7 @@ using Portal.Core.Data;
 using Portal.Core.Tenancy;
 using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Users.Models;
+using Portal.Web.Data;
 
 namespace Portal.Integration.Tests;
 
@@ -16,6 +17,41 @@ namespace Portal.Integration.Tests;
 public sealed class PostgresRowLevelSecurityTests(PostgresAppFactory app) : IClassFixture<PostgresAppFactory>
 {
     private TenantDescriptor Tenant(string name) => app.Services.GetRequiredService<ITenantDirectory>().FindByName(name)!;
+
+    [ProviderFact]
+    public async Task StartupCheck_PassesTheAppRole_AndRefusesASuperuserThatOwnsTheTables()
+    {
+        await using var scope = app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(Tenant("sotaichinh"));
+        await PostgresSafetyCheck.VerifyAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), "tenant_isolation");
+
+        var superuser = new DbContextOptionsBuilder<PostgresPortalDbContext>().UseNpgsql(((PostgresDatabase)app.Database).OwnerConnectionString).Options;
+        await using var asSuperuser = new PostgresPortalDbContext(superuser, new CurrentTenant(), []);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => PostgresSafetyCheck.VerifyAsync(asSuperuser, "tenant_isolation"));
+        Assert.Contains("is a superuser", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("owns table", refused.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Không khởi động", refused.Message, StringComparison.Ordinal);
+    }
+
+    [ProviderFact]
+    public async Task TheAppRolesPassword_IsStoredAsAScramVerifier_AndNeverSentAsText()
+    {
+        await using var connection = new NpgsqlConnection(((PostgresDatabase)app.Database).OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT rolpassword FROM pg_authid WHERE rolname = @role", connection);
+        query.Parameters.AddWithValue("role", PostgresDatabase.AppRole);
+        var stored = (string?)await query.ExecuteScalarAsync();
+        Assert.StartsWith("SCRAM-SHA-256$4096:", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(PostgresDatabase.AppPassword, PostgresSafetyCheck.ScramVerifier(PostgresDatabase.AppPassword), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheAppConnection_NeverMultiplexes()
+    {
+        var connection = DatabaseServiceCollectionExtensions.PostgresConnectionString(new DatabaseOptions { ConnectionString = "Host=db;Username=app;Multiplexing=true;No Reset On Close=true" });
+        var parsed = new NpgsqlConnectionStringBuilder(connection);
+        Assert.False(parsed.Multiplexing);
+        Assert.False(parsed.NoResetOnClose);
+    }
 
     [ProviderFact]
     public async Task WithoutTheEfFilter_RowsOfOtherTenantsStayInvisible()

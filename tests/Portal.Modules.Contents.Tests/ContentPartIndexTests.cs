@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Data;
@@ -75,6 +76,26 @@ public sealed class ContentPartIndexTests
 
         await host.RunAsync(tenant, contents => contents.RestoreRemovedAsync(note.ContentItemId));
         Assert.Equal([("Ghi chú", "draft"), ("Giới thiệu", "published")], Statuses(host, tenant));
+    }
+
+    [Fact]
+    public async Task InstantColumnsOfIndexTables_AreStoredInUtc_AndSortInSql()
+    {
+        using var host = new ContentsTestHost(
+            services => services.AddContentIndex<ItemStatusIndex, ItemStatusIndexProvider>(),
+            new ContentIndexModel<ItemStatusIndex>());
+        var tenant = ContentsTestHost.NewTenant();
+        await host.CreatePageAsync(tenant, "Cũ", "cu", publish: false);
+        host.Clock.Advance(TimeSpan.FromHours(2));
+        await host.CreatePageAsync(tenant, "Mới", "moi", publish: false);
+
+        await using var scope = host.Scope(tenant);
+        var rows = await scope.ServiceProvider.GetRequiredService<Portal.Core.Data.PortalDbContext>().Set<ItemStatusIndex>()
+            .OrderByDescending(r => r.ModifiedUtc).ToListAsync();
+
+        Assert.Equal(["Mới", "Cũ"], rows.Select(r => r.Title));
+        Assert.Equal(host.Clock.Now, rows[0].ModifiedUtc);
+        Assert.Equal(TimeSpan.Zero, rows[0].ModifiedUtc.Offset);
     }
 
     private static List<(string, string)> Statuses(ContentsTestHost host, Portal.Core.Tenancy.TenantDescriptor tenant) =>

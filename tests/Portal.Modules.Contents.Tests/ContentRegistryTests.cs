@@ -43,9 +43,9 @@ public sealed class ContentRegistryTests
             [new ContentFieldDefinition("Summary", "Textt"), new ContentFieldDefinition("Note", ContentFieldTypes.Text) { Part = "LegalPart" }]));
 
         Assert.Equal(["parts[1]", "fields[0].type", "fields[1].part"], error.Errors.Select(e => e.Path));
-        Assert.Contains("phần “GalleryPart” không tồn tại; các phần có thể dùng: TitlePart, BodyPart, RoutePart", error.UserMessage, StringComparison.Ordinal);
-        Assert.Contains("kiểu trường “Textt” không tồn tại", error.UserMessage, StringComparison.Ordinal);
-        Assert.Contains("gắn vào phần “LegalPart” nhưng kiểu không có phần này", error.UserMessage, StringComparison.Ordinal);
+        Assert.Contains("phần 'GalleryPart' không tồn tại; các phần có thể dùng: TitlePart, BodyPart, RoutePart", error.UserMessage, StringComparison.Ordinal);
+        Assert.Contains("kiểu trường 'Textt' không tồn tại", error.UserMessage, StringComparison.Ordinal);
+        Assert.Contains("gắn vào phần 'LegalPart' nhưng kiểu không có phần này", error.UserMessage, StringComparison.Ordinal);
         Assert.Empty(host.Rows<ContentTypeDefinition>(tenant));
     }
 
@@ -95,9 +95,9 @@ public sealed class ContentRegistryTests
             host.Services.GetRequiredService<RecipeExecutor>().ExecuteAsync(RecipeParser.Parse(Recipe, "loi.recipe.json"), tenant));
 
         Assert.Contains(error.Errors, e => e.Message.Contains("types[1].parts[1]: part 'TitelPart' is not registered", StringComparison.Ordinal)
-                                           && e.UserMessage.Contains("phần “TitelPart” không tồn tại", StringComparison.Ordinal));
+                                           && e.UserMessage.Contains("phần 'TitelPart' không tồn tại", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.Message.Contains("types[1].fields[1].type: field type 'Image' is unknown", StringComparison.Ordinal)
-                                           && e.UserMessage.Contains("kiểu trường “Image” không tồn tại", StringComparison.Ordinal));
+                                           && e.UserMessage.Contains("kiểu trường 'Image' không tồn tại", StringComparison.Ordinal));
         Assert.Empty(host.Rows<ContentTypeDefinition>(tenant));
     }
 

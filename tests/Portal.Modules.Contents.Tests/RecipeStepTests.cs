@@ -140,9 +140,9 @@ public sealed class RecipeStepTests
             """);
 
         Assert.Equal(["$.steps[0].types[1].parts[1]", "$.steps[0].types[1].fields[0].type"], errors.Select(e => e.Path));
-        Assert.StartsWith("bước 1 'content-types' tại $.steps[0].types[1].parts[1]: phần “BodyPrt” không tồn tại; các phần có thể dùng: ", errors[0].UserMessage, StringComparison.Ordinal);
+        Assert.StartsWith("bước 1 'content-types' tại $.steps[0].types[1].parts[1]: phần 'BodyPrt' không tồn tại; các phần có thể dùng: ", errors[0].UserMessage, StringComparison.Ordinal);
         Assert.Contains("TitlePart", errors[0].UserMessage, StringComparison.Ordinal);
-        Assert.StartsWith("bước 1 'content-types' tại $.steps[0].types[1].fields[0].type: kiểu trường “Txt” không tồn tại; các kiểu có thể dùng: ", errors[1].UserMessage, StringComparison.Ordinal);
+        Assert.StartsWith("bước 1 'content-types' tại $.steps[0].types[1].fields[0].type: kiểu trường 'Txt' không tồn tại; các kiểu có thể dùng: ", errors[1].UserMessage, StringComparison.Ordinal);
         Assert.Contains("MultilineText", errors[1].UserMessage, StringComparison.Ordinal);
     }
 

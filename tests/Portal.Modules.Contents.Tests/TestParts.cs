@@ -154,6 +154,9 @@ public sealed class ItemStatusIndex : ContentIndexRow
     public string Status { get; set; } = "";
 
     public string Title { get; set; } = "";
+
+    /// <summary>An instant column: stored as UTC like every instant of the content store, so SQL can sort it.</summary>
+    public DateTimeOffset ModifiedUtc { get; set; }
 }
 
 public sealed class ItemStatusIndexProvider : ContentIndexProvider<ItemStatusIndex>
@@ -173,6 +176,7 @@ public sealed class ItemStatusIndexProvider : ContentIndexProvider<ItemStatusInd
             Published = item.Published is not null,
             Status = item.IsRemoved ? "removed" : item.Published is not null ? "published" : "draft",
             Title = shown.DisplayText,
+            ModifiedUtc = shown.ModifiedUtc.ToOffset(TimeSpan.FromHours(7)),
         };
     }
 }

@@ -41,6 +41,7 @@ public sealed partial class DatabaseInitializer(
         if (string.IsNullOrWhiteSpace(options.OwnerConnectionString))
         {
             LogNoOwner(logger);
+            await PostgresSafetyCheck.VerifyAsync(appContext, PolicyName, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -55,7 +56,7 @@ public sealed partial class DatabaseInitializer(
             $"""
             DO $$ BEGIN
               IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {Literal(app.Username)}) THEN
-                CREATE ROLE {role} LOGIN PASSWORD {Literal(app.Password ?? "")} NOSUPERUSER NOBYPASSRLS;
+                CREATE ROLE {role} LOGIN PASSWORD {Literal(PostgresSafetyCheck.ScramVerifier(app.Password ?? ""))} NOSUPERUSER NOBYPASSRLS;
               END IF;
             END $$;
             """,
@@ -84,6 +85,7 @@ public sealed partial class DatabaseInitializer(
 #pragma warning restore EF1002
         }
 
+        await PostgresSafetyCheck.VerifyAsync(appContext, PolicyName, cancellationToken).ConfigureAwait(false);
         LogMigrated(logger, "PostgreSQL", app.Database ?? "");
     }
 

@@ -57,6 +57,7 @@ public static class DatabaseServiceCollectionExtensions
             throw new InvalidOperationException("Portal:Database:ConnectionString is required when the provider is PostgreSql.");
         }
 
-        return new NpgsqlConnectionStringBuilder(options.ConnectionString) { NoResetOnClose = false }.ToString();
+        // Multiplexing shares one physical connection between commands: the tenant setting is per connection.
+        return new NpgsqlConnectionStringBuilder(options.ConnectionString) { NoResetOnClose = false, Multiplexing = false }.ToString();
     }
 }

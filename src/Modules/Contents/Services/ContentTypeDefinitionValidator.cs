@@ -26,7 +26,7 @@ internal sealed partial class ContentTypeDefinitionValidator(IContentPartRegistr
         if (string.IsNullOrWhiteSpace(name) || !Identifier().IsMatch(name))
         {
             yield return new("name", $"type name '{name}' must be a letter followed by letters or digits",
-                $"tên kiểu “{name}” phải bắt đầu bằng chữ cái và chỉ gồm chữ cái không dấu, chữ số");
+                $"tên kiểu '{name}' phải bắt đầu bằng chữ cái và chỉ gồm chữ cái không dấu, chữ số");
         }
     }
 
@@ -44,11 +44,11 @@ internal sealed partial class ContentTypeDefinitionValidator(IContentPartRegistr
             {
                 var known = string.Join(", ", registry.Parts.Select(p => p.Name));
                 yield return new($"parts[{i}]", $"part '{part}' is not registered (known parts: {known})",
-                    $"phần “{part}” không tồn tại; các phần có thể dùng: {known}");
+                    $"phần '{part}' không tồn tại; các phần có thể dùng: {known}");
             }
             else if (!seen.Add(part))
             {
-                yield return new($"parts[{i}]", $"part '{part}' is listed twice", $"phần “{part}” bị khai báo hai lần");
+                yield return new($"parts[{i}]", $"part '{part}' is listed twice", $"phần '{part}' bị khai báo hai lần");
             }
         }
     }
@@ -74,35 +74,35 @@ internal sealed partial class ContentTypeDefinitionValidator(IContentPartRegistr
             else if (!Identifier().IsMatch(field.Name))
             {
                 yield return new($"{at}.name", $"field name '{field.Name}' must be a letter followed by letters or digits",
-                    $"tên trường “{field.Name}” phải bắt đầu bằng chữ cái và chỉ gồm chữ cái không dấu, chữ số");
+                    $"tên trường '{field.Name}' phải bắt đầu bằng chữ cái và chỉ gồm chữ cái không dấu, chữ số");
             }
             else if (!seen.Add(field.Path))
             {
-                yield return new($"{at}.name", $"field '{field.Path}' is listed twice", $"trường “{field.Name}” bị khai báo hai lần");
+                yield return new($"{at}.name", $"field '{field.Path}' is listed twice", $"trường '{field.Name}' bị khai báo hai lần");
             }
             else if (field.Part is null && parts.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
             {
-                yield return new($"{at}.name", $"field '{field.Name}' has the name of a part", $"trường “{field.Name}” trùng tên với một phần");
+                yield return new($"{at}.name", $"field '{field.Name}' has the name of a part", $"trường '{field.Name}' trùng tên với một phần");
             }
 
             if (string.IsNullOrWhiteSpace(field.Type))
             {
                 if (requireNameAndType)
                 {
-                    yield return new($"{at}.type", "the field has no type", $"trường “{field.DisplayName}” chưa có kiểu");
+                    yield return new($"{at}.type", "the field has no type", $"trường '{field.DisplayName}' chưa có kiểu");
                 }
             }
             else if (registry.FindFieldType(field.Type) is null)
             {
                 var known = string.Join(", ", registry.FieldTypes.Select(t => t.Name));
                 yield return new($"{at}.type", $"field type '{field.Type}' is unknown (known types: {known})",
-                    $"kiểu trường “{field.Type}” không tồn tại; các kiểu có thể dùng: {known}");
+                    $"kiểu trường '{field.Type}' không tồn tại; các kiểu có thể dùng: {known}");
             }
 
             if (field.Part is not null && !parts.Contains(field.Part, StringComparer.Ordinal))
             {
                 yield return new($"{at}.part", $"field '{field.Name}' is attached to part '{field.Part}', which the type does not list",
-                    $"trường “{field.Name}” gắn vào phần “{field.Part}” nhưng kiểu không có phần này");
+                    $"trường '{field.Name}' gắn vào phần '{field.Part}' nhưng kiểu không có phần này");
             }
         }
     }

@@ -41,7 +41,7 @@ public static class TenantStatusPages
         <!DOCTYPE html>
         <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{VietnameseHtml.Encode(title)}</title>
-        <style>body{"{"}font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222{"}"}h1{"{"}color:#b71c1c{"}"}</style>
+        <link rel="stylesheet" href="/_content/Portal.Modules.Tenants/status.css">
         </head><body><h1>{VietnameseHtml.Encode(title)}</h1><p>{VietnameseHtml.Encode(message)}</p></body></html>
         """);
 }

@@ -44,13 +44,14 @@
     quill.insertEmbed(range ? range.index : quill.getLength(), 'image', url, 'user');
   }
 
-  // Seam for the media library: when the container names a picker (data-media-picker, a JSON
-  // endpoint of the Media module), the image button asks it; until then it asks for an address.
-  function imageHandler(quill, container) {
+  // The image button opens the Media module's picker (media-picker.js, loaded when the user may
+  // browse the library); without it, it asks for an image address.
+  function imageHandler(quill) {
     return function () {
-      var picker = container.getAttribute('data-media-picker');
-      if (picker && window.PortalMediaPicker) {
-        window.PortalMediaPicker.open(picker, function (url) { insertImage(quill, url); });
+      if (window.PortalMedia) {
+        window.PortalMedia.pick({ imagesOnly: true }).then(function (item) {
+          if (item) { insertImage(quill, item.url); markDirty(); }
+        });
         return;
       }
       insertImage(quill, window.prompt('Địa chỉ ảnh (bắt đầu bằng https:// hoặc /):', 'https://'));
@@ -72,7 +73,7 @@
         }
       }
     });
-    quill.getModule('toolbar').addHandler('image', imageHandler(quill, container));
+    quill.getModule('toolbar').addHandler('image', imageHandler(quill));
     quill.clipboard.dangerouslyPasteHTML(source.value || '', 'silent');
     quill.root.setAttribute('aria-label', (document.querySelector('label[for="' + source.id + '"]') || {}).textContent || 'Nội dung');
     container.classList.add('is-enhanced');
@@ -128,7 +129,7 @@
     return fetch(url, { method: 'POST', body: body, credentials: 'same-origin', redirect: 'manual', headers: { 'X-Requested-With': 'fetch' } })
       .then(function (r) {
         if (r.ok) {
-          status.textContent = 'Đã tự động lưu lúc ' + now() + '.';
+          return r.json().then(function (d) { status.textContent = 'Đã tự động lưu lúc ' + (d.savedAt || now()) + '.'; });
         } else {
           // Signed out or refused: the browser keeps the copy, restored when the page opens again.
           status.textContent = 'Chưa lưu được lên máy chủ (có thể phiên đăng nhập đã hết); bản sao vẫn được giữ trên trình duyệt lúc ' + now() + '.';

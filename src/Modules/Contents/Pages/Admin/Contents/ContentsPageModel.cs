@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Text;
 using Portal.Modules.Contents.Abstractions;
@@ -8,9 +9,6 @@ namespace Portal.Modules.Contents.Pages.Admin.Contents;
 /// <summary>What the content admin pages share: the status line carried over redirects, and how statuses and times read.</summary>
 public abstract class ContentsPageModel : PageModel
 {
-    /// <summary>TempData key of the layout's success line.</summary>
-    public const string MessageKey = "Message";
-
     /// <summary>TempData key of the notice listing what the sanitiser removed from rich text.</summary>
     public const string RemovedKey = "ContentRemovedMarkup";
 
@@ -31,6 +29,31 @@ public abstract class ContentsPageModel : PageModel
 
     public static string VersionStatus(ContentItem version) =>
         version.Published ? "Đang xuất bản" : version.Latest ? "Bản mới nhất" : "";
+
+    /// <summary>
+    /// The runs of a word diff as one line of markup (&lt;ins&gt;, &lt;del&gt;, text), without the
+    /// white space a template would put between them: the list is shown with its line breaks kept.
+    /// </summary>
+    public static HtmlString DiffHtml(ContentChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var segments = change.Segments.Count > 0 ? change.Segments
+            : change.OldText == change.NewText ? [new TextDiffSegment(TextDiffOperation.Equal, "(chỉ thay đổi định dạng)")]
+            : [new TextDiffSegment(TextDiffOperation.Deleted, change.OldText ?? ""), new TextDiffSegment(TextDiffOperation.Inserted, change.NewText ?? "")];
+        var html = new System.Text.StringBuilder();
+        foreach (var segment in segments.Where(s => s.Text.Length > 0))
+        {
+            var text = VietnameseHtml.Encode(segment.Text);
+            html.Append(segment.Operation switch
+            {
+                TextDiffOperation.Inserted => $"<ins>{text}</ins>",
+                TextDiffOperation.Deleted => $"<del>{text}</del>",
+                _ => $"<span>{text}</span>",
+            });
+        }
+
+        return new HtmlString(html.ToString());
+    }
 
     public static string Time(DateTimeOffset? utc) => utc is { } value ? VietnamTime.Format(value) : "";
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Admin;
 using Portal.Core.Security;
 using Portal.Modules.Contents.Admin;
 using Portal.Modules.Contents.Abstractions;
@@ -87,7 +88,7 @@ public sealed class EditModel(ContentAdmin admin) : EditorPageModel(admin)
         {
             if (await run() is { } message)
             {
-                TempData[MessageKey] = message;
+                TempData.AddSuccess(message);
             }
         }
         catch (ContentOperationException e)

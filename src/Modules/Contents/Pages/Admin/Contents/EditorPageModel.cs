@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Admin;
 using Portal.Core.Security;
 using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Contents.Admin;
@@ -94,7 +95,7 @@ public abstract class EditorPageModel(ContentAdmin admin) : ContentsPageModel
         var outcome = await admin.SaveAsync(Type, Latest, Values, ExpectedVersionId, publish, cancellationToken);
         if (outcome.Saved is { } saved)
         {
-            TempData[MessageKey] = publish ? $"Đã lưu và xuất bản \"{saved.DisplayText}\"." : $"Đã lưu bản nháp \"{saved.DisplayText}\" (phiên bản {saved.Number}).";
+            TempData.AddSuccess(publish ? $"Đã lưu và xuất bản \"{saved.DisplayText}\"." : $"Đã lưu bản nháp \"{saved.DisplayText}\" (phiên bản {saved.Number}).");
             TempData[SavedKey] = AutosaveKey;
             if (RemovedNotice(outcome.RemovedMarkup) is { } notice)
             {

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Portal.Core.Admin;
 using Portal.Core;
 using Portal.Core.Security;
 using Portal.Modules.Contents.Admin;
@@ -12,30 +15,8 @@ namespace Portal.Modules.Contents.Pages.Admin.Contents;
 [RequirePermission(nameof(Permissions.EditContent))]
 public sealed class IndexModel(ContentListQuery query, ContentAdmin admin) : ContentsPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "q")]
-    public string? Search { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "type")]
-    public string? ContentType { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "status")]
-    public ContentListStatus? Status { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "author")]
-    public string? Author { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "from")]
-    public DateOnly? From { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "to")]
-    public DateOnly? To { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "sort")]
-    public ContentListSort Sort { get; set; }
-
-    // "page" is taken by Razor Pages' own route value.
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "")]
+    public ContentListQueryString Query { get; set; } = new();
 
     public PagedResult<ContentListIndex> Items { get; private set; } = new([], 1, ContentListQuery.DefaultPageSize, 0);
 
@@ -49,32 +30,21 @@ public sealed class IndexModel(ContentListQuery query, ContentAdmin admin) : Con
         Authors = await query.AuthorsAsync(cancellationToken);
         Items = await query.ListAsync(new ContentListFilter
         {
-            Search = Search,
-            ContentType = ContentType,
-            Status = Status,
-            Author = Author,
-            From = From,
-            To = To,
-            Sort = Sort,
-            Page = PageNumber,
+            Search = Query.SearchText,
+            ContentType = Query.ContentType,
+            Status = Query.Status,
+            Author = Query.Author,
+            From = Query.From,
+            To = Query.To,
+            Sort = Query.Sort,
+            Page = Query.Page,
         }, cancellationToken);
     }
 
     public string TypeName(string type) => Types.FirstOrDefault(t => t.Name == type)?.DisplayName ?? type;
 
-    /// <summary>The pager's and the column headers' link to the same filtered list.</summary>
-    public string ListUrl(int page, ContentListSort? sort = null) =>
-        Url.Page("Index", new
-        {
-            q = Search,
-            type = ContentType,
-            status = Status,
-            author = Author,
-            from = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            to = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            sort = sort ?? Sort,
-            p = page,
-        })!;
+    /// <summary>The column headers' link to the same filtered list in another order.</summary>
+    public string SortUrl(ContentListSort sort) => Url.Page("Index", Query.WithSort(sort).ToRouteValues(1))!;
 
     public static string StatusFilterText(ContentListStatus status) => status switch
     {
@@ -92,4 +62,49 @@ public sealed class IndexModel(ContentListQuery query, ContentAdmin admin) : Con
         ContentListSort.CreatedDesc => "Tạo mới nhất",
         _ => "Sửa mới nhất trước",
     };
+}
+
+/// <summary>The content list's address: search and page (the admin kit's), type, status, author, date range, sort.</summary>
+public sealed class ContentListQueryString : ListQuery
+{
+    [FromQuery(Name = "type")]
+    public string? ContentType { get; set; }
+
+    [FromQuery(Name = "status")]
+    public ContentListStatus? Status { get; set; }
+
+    [FromQuery(Name = "author")]
+    public string? Author { get; set; }
+
+    [FromQuery(Name = "from")]
+    public DateOnly? From { get; set; }
+
+    [FromQuery(Name = "to")]
+    public DateOnly? To { get; set; }
+
+    [FromQuery(Name = "sort")]
+    public ContentListSort Sort { get; set; }
+
+    public ContentListQueryString WithSort(ContentListSort sort) => new()
+    {
+        Search = Search, ContentType = ContentType, Status = Status, Author = Author, From = From, To = To, Sort = sort,
+    };
+
+    protected override void AddFilters(RouteValueDictionary values)
+    {
+        Add(values, "type", ContentType);
+        Add(values, "status", Status?.ToString());
+        Add(values, "author", Author);
+        Add(values, "from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add(values, "to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add(values, "sort", Sort == default ? null : Sort.ToString());
+    }
+
+    private static void Add(RouteValueDictionary values, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            values[key] = value;
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Portal.Core.Admin;
 using Portal.Core.Security;
 using Portal.Modules.Contents.Admin;
 using Portal.Modules.Contents.Abstractions;
@@ -40,7 +41,7 @@ public sealed class VersionsModel(ContentAdmin admin) : ContentsPageModel
         try
         {
             var restored = await admin.RestoreVersionAsync(id, version.ContentItemVersionId, cancellationToken);
-            TempData[MessageKey] = $"Đã khôi phục phiên bản {number} thành bản nháp mới (phiên bản {restored.Number}).";
+            TempData.AddSuccess($"Đã khôi phục phiên bản {number} thành bản nháp mới (phiên bản {restored.Number}).");
             return RedirectToPage("Edit", new { id });
         }
         catch (ContentOperationException e)
