@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Admin;
@@ -30,9 +31,9 @@ public abstract partial class AdminKitTests<TFactory>(TFactory app) : PortalAppT
             {
                 using var first = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
                 var response = await anonymous.SendAsync(first);
-                if (path.Contains("/api/", StringComparison.Ordinal) && response.StatusCode != HttpStatusCode.Redirect)
+                if (endpoint.Metadata.GetMetadata<IDisableCookieRedirectMetadata>() is not null && endpoint.Metadata.GetMetadata<IAllowCookieRedirectMetadata>() is null)
                 {
-                    // Scripts' JSON endpoints may answer 401 instead of sending a page to sign in.
+                    // An API (JSON) answers 401 rather than a redirect to a page.
                     Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path}: {response.StatusCode} for an anonymous visitor");
                 }
                 else
@@ -99,9 +100,15 @@ public abstract partial class AdminKitTests<TFactory>(TFactory app) : PortalAppT
 
             var response = await client.GetAsync(new Uri(path, UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
-            foreach (var link in LinksOf(await response.Content.ReadAsStringAsync()))
+            var html = await response.Content.ReadAsStringAsync();
+            foreach (var link in LinksOf(html))
             {
-                AssertKeepsPrefix(root, new Uri(link, UriKind.RelativeOrAbsolute), $"a link on {path}");
+                AssertKeepsPrefix(root, new Uri(link, UriKind.RelativeOrAbsolute), $"a link or form on {path}");
+            }
+
+            // Follow links only (forms are posted below).
+            foreach (var link in HrefsOf(html))
+            {
                 var target = link.Split('?', '#')[0];
                 // Pages only: /api/ endpoints are called by scripts with their own methods.
                 if (target.StartsWith(root + "/admin", StringComparison.OrdinalIgnoreCase) && !target.EndsWith("/logout", StringComparison.OrdinalIgnoreCase)
@@ -189,7 +196,8 @@ public abstract partial class AdminKitTests<TFactory>(TFactory app) : PortalAppT
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin/login", UriKind.Relative))).StatusCode);
         do
         {
-            response = await SignInAsync(client, "khongton" + attempts, "Sai-Mat-Khau-2026");
+            // Only submissions count: each attempt opens the form, then posts a wrong password.
+            response = await SignInAsync(client, "khongco" + attempts, "Sai-Mat-Khau-2026");
             attempts++;
         }
         while (response.StatusCode == HttpStatusCode.OK && attempts < 50);
@@ -232,17 +240,20 @@ public abstract partial class AdminKitTests<TFactory>(TFactory app) : PortalAppT
     public static IReadOnlyList<RouteEndpoint> AdminEndpoints(IServiceProvider services) =>
         [.. services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Where(e => AdminRoutes.IsAdminRoute(e.RoutePattern.RawText))];
 
-    /// <summary>
-    /// A request per method the endpoint answers (GET for a page), with a value for each route
-    /// parameter that its constraint accepts ("1" for numbers, else "x"), so the route matches.
-    /// </summary>
+    /// <summary>A request per method the endpoint answers (GET for a page), with a value for each route parameter that its constraint accepts.</summary>
     private static IEnumerable<(HttpMethod Method, string Path)> RequestsFor(RouteEndpoint endpoint)
     {
-        var path = "/" + RouteParameter().Replace(endpoint.RoutePattern.RawText!.Trim('/'),
-            m => m.Value.Contains(":int", StringComparison.Ordinal) || m.Value.Contains(":long", StringComparison.Ordinal) ? "1" : "x");
+        var path = "/" + RouteParameter().Replace(endpoint.RoutePattern.RawText!.Trim('/'), p => SampleValue(p.Value));
         var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [HttpMethods.Get];
         return methods.Select(m => (new HttpMethod(m), path));
     }
+
+    private static string SampleValue(string parameter) =>
+        parameter.Contains(":guid", StringComparison.OrdinalIgnoreCase) ? Guid.Empty.ToString()
+        : parameter.Contains(":int", StringComparison.OrdinalIgnoreCase) || parameter.Contains(":long", StringComparison.OrdinalIgnoreCase)
+          || parameter.Contains(":decimal", StringComparison.OrdinalIgnoreCase) || parameter.Contains(":double", StringComparison.OrdinalIgnoreCase) ? "1"
+        : parameter.Contains(":bool", StringComparison.OrdinalIgnoreCase) ? "true"
+        : "x";
 
     private static void AssertKeepsPrefix(string root, Uri link, string what)
     {
@@ -259,8 +270,14 @@ public abstract partial class AdminKitTests<TFactory>(TFactory app) : PortalAppT
     private static IEnumerable<string> LinksOf(string html) =>
         LinkPattern().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value));
 
-    [GeneratedRegex("(?:href|action)=\"([^\"]*)\"")]
+    private static IEnumerable<string> HrefsOf(string html) =>
+        HrefPattern().Matches(html).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value));
+
+    [GeneratedRegex("(?:href|action|formaction|data-[a-z-]*url)=\"([^\"]*)\"")]
     private static partial Regex LinkPattern();
+
+    [GeneratedRegex("<a [^>]*href=\"([^\"]*)\"")]
+    private static partial Regex HrefPattern();
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();
