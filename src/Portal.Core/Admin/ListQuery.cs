@@ -6,7 +6,7 @@ namespace Portal.Core.Admin;
 /// <summary>
 /// The query string of an admin list: search text, page number and the list's own filters.
 /// Bind it with <c>[BindProperty(SupportsGet = true, Name = "")]</c> (no prefix, so the
-/// address reads <c>?q=tai+chinh&amp;kind=Department&amp;sort=name&amp;p=2</c>); the pager rebuilds its links
+/// address reads <c>?q=tai+chinh&amp;kind=Department&amp;p=2</c>); the pager rebuilds its links
 /// from <see cref="ToRouteValues"/>, so every filter survives a change of page. A derived
 /// query adds its filters as <c>[FromQuery(Name = "...")]</c> properties and lists them in
 /// <see cref="AddFilters"/>.
@@ -14,7 +14,6 @@ namespace Portal.Core.Admin;
 public class ListQuery
 {
     public const string SearchKey = "q";
-    public const string SortKey = "sort";
 
     // "page" is a reserved route value in Razor Pages, hence "p".
     public const string PageKey = "p";
@@ -28,10 +27,6 @@ public class ListQuery
     [FromQuery(Name = PageKey)]
     public int Page { get; set; } = 1;
 
-    /// <summary>The list's sort order, as the list names it ("title", "-modified"); the list checks it is one it knows.</summary>
-    [FromQuery(Name = SortKey)]
-    public string? Sort { get; set; }
-
     /// <summary>The search text trimmed and cut to <see cref="MaxSearchLength"/>; null when empty.</summary>
     public string? SearchText =>
         Search?.Trim() is { Length: > 0 } text ? (text.Length > MaxSearchLength ? text[..MaxSearchLength] : text) : null;
@@ -43,11 +38,6 @@ public class ListQuery
         if (SearchText is { } search)
         {
             values[SearchKey] = search;
-        }
-
-        if (!string.IsNullOrWhiteSpace(Sort))
-        {
-            values[SortKey] = Sort.Trim();
         }
 
         AddFilters(values);
