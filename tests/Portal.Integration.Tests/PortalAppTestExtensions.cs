@@ -18,16 +18,21 @@ public static partial class PortalAppTestExtensions
     }
 
     /// <summary>A new component site, provisioned from the component-site recipe by the province portal.</summary>
-    public static async Task<TenantDescriptor> CreateTenantAsync(this PortalAppFactory app, string displayName)
+    public static async Task<TenantDescriptor> CreateTenantAsync(this PortalAppFactory app, string displayName, string? urlPrefix = null) =>
+        (await app.ProvisionAsync(displayName, urlPrefix)).Tenant!;
+
+    /// <summary>A new component site, with the generated password of its <c>admin</c> account.</summary>
+    public static async Task<TenantResult> ProvisionAsync(this PortalAppFactory app, string displayName, string? urlPrefix = null)
     {
         var result = await app.InTenantAsync(app.Portal(), sp => sp.GetRequiredService<TenantProvisioner>()
-            .CreateAsync(new CreateTenantRequest(displayName, TenantKind.Department), app.Portal()));
+            .CreateAsync(new CreateTenantRequest(displayName, TenantKind.Department) { UrlPrefix = urlPrefix }, app.Portal()));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        return result.Tenant!;
+        return result;
     }
 
-    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password) =>
-        await client.PostFormAsync("/admin/login", "/admin/login", new Dictionary<string, string>
+    /// <summary>Signs in on the client's host; <paramref name="root"/> is the tenant's URL prefix path ("/sotaichinh") if any.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password, string root = "") =>
+        await client.PostFormAsync($"{root}/admin/login", $"{root}/admin/login", new Dictionary<string, string>
         {
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,
