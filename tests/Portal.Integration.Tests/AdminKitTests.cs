@@ -296,7 +296,7 @@ public sealed class AdminEndpointProtectionTests(SqliteAppFactory app) : IClassF
     {
         var endpoints = SqliteAdminKitTests.AdminEndpoints(app.Services);
         var open = endpoints.Where(e => AdminRoutes.IsOpenRoute(e.RoutePattern.RawText)).Select(e => "/" + e.RoutePattern.RawText!.Trim('/')).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        Assert.Equal(new HashSet<string>([AdminRoutes.SignIn, AdminRoutes.SignOut, AdminRoutes.AccessDenied], StringComparer.OrdinalIgnoreCase), open);
+        Assert.Equal(new HashSet<string>([AdminRoutes.SignIn, AdminRoutes.SignInSecondStep, AdminRoutes.SignOut, AdminRoutes.AccessDenied], StringComparer.OrdinalIgnoreCase), open);
 
         var unprotected = endpoints.Where(e => !AdminRoutes.IsOpenRoute(e.RoutePattern.RawText) && !AdminEndpointConventions.RequiresAdminAccess(e))
             .Select(e => e.DisplayName)

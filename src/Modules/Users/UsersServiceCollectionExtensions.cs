@@ -29,11 +29,8 @@ internal static class UsersServiceCollectionExtensions
 
         services.AddIdentityCore<PortalUser>(options =>
             {
-                options.Password.RequiredLength = 10;
-                options.Password.RequireDigit = true;
-                options.Password.RequireUppercase = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireNonAlphanumeric = false;
+                // Password rules are tenant settings, checked by TenantPasswordValidator (which replaces
+                // Identity's validator and its process-wide PasswordOptions).
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
@@ -42,12 +39,18 @@ internal static class UsersServiceCollectionExtensions
             })
             .AddRoles<PortalRole>()
             .AddUserStore<PortalUserStore>()
+            .AddUserManager<PortalUserManager>()
             .AddRoleStore<PortalRoleStore>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<PortalAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<PortalUserClaimsPrincipalFactory>();
         services.TryAddScoped<ISecurityStampValidator, SecurityStampValidator<PortalUser>>();
+        services.RemoveAll<IPasswordValidator<PortalUser>>();
+        services.AddScoped<IPasswordValidator<PortalUser>, TenantPasswordValidator>();
+        services.AddScoped<AccountSettings>();
+        services.AddScoped<TwoFactorAccounts>();
 
         services.AddScoped<UserAccounts>();
         services.AddScoped<IUserAccounts>(sp => sp.GetRequiredService<UserAccounts>());

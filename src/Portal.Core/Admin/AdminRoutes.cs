@@ -13,10 +13,12 @@ public static class AdminRoutes
 {
     public const string Prefix = "/admin";
     public const string SignIn = "/admin/login";
+    /// <summary>The second step of a sign-in with two-factor authentication (the code of an authenticator app).</summary>
+    public const string SignInSecondStep = "/admin/login/two-factor";
     public const string SignOut = "/admin/logout";
     public const string AccessDenied = "/admin/access-denied";
 
-    private static readonly string[] OpenRoutes = [SignIn, SignOut, AccessDenied];
+    private static readonly string[] OpenRoutes = [SignIn, SignInSecondStep, SignOut, AccessDenied];
 
     /// <summary>True for <c>/admin</c> and anything below it.</summary>
     public static bool IsAdminPath(PathString path) => path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
@@ -36,7 +38,7 @@ public static class AdminRoutes
     /// <summary>True for a route template (<c>admin/users/{id}</c>, with or without the leading slash) under <see cref="Prefix"/>.</summary>
     public static bool IsAdminRoute(string? routeTemplate) => routeTemplate is not null && IsAdminPath(Normalize(routeTemplate));
 
-    /// <summary>Sign-in, sign-out and access-denied: the only admin routes open to anyone.</summary>
+    /// <summary>Sign-in (both steps), sign-out and access-denied: the only admin routes open to anyone.</summary>
     public static bool IsOpenRoute(string? routeTemplate) =>
         routeTemplate is not null && OpenRoutes.Contains(Normalize(routeTemplate).Value, StringComparer.OrdinalIgnoreCase);
 

@@ -1,3 +1,4 @@
+using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Services;
 using Portal.Web.Hosting;
@@ -48,6 +49,7 @@ public static class TenantsCommand
         }
 
         var urls = SiteUrls.FromConfiguration(services.GetRequiredService<IConfiguration>());
+        var passwordFile = services.GetRequiredService<InitialPasswordFile>();
         await using var scope = services.GetRequiredService<ITenantScopeFactory>().CreateScope(portal!);
         var provisioner = scope.ServiceProvider.GetRequiredService<TenantProvisioner>();
         var command = args.Length > 0 ? args[0] : "";
@@ -70,12 +72,15 @@ public static class TenantsCommand
                     return 2;
                 }
 
-                return await ReportAsync(console, urls, portal, await provisioner.CreateAsync(
+                var created = await provisioner.CreateAsync(
                     new CreateTenantRequest(name, kind) { Label = Option(args, "--label"), Recipe = Option(args, "--recipe") },
-                    portal!, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+                    portal!, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var exitCode = await ReportAsync(console, urls, portal, created).ConfigureAwait(false);
+                await HandOverAsync(console, passwordFile, created.IssuedPasswords, portal).ConfigureAwait(false);
+                return exitCode;
 
             case "import" when args.Length > 1:
-                return await ImportAsync(provisioner, portal!, console.FullPath(args[1]), console, urls, cancellationToken).ConfigureAwait(false);
+                return await ImportAsync(provisioner, portal!, console.FullPath(args[1]), console, urls, passwordFile, cancellationToken).ConfigureAwait(false);
 
             case "disable" or "enable" when args.Length > 1:
                 if (registry.FindByName(args[1]) is not { } tenant)
@@ -93,7 +98,7 @@ public static class TenantsCommand
         }
     }
 
-    private static async Task<int> ImportAsync(TenantProvisioner provisioner, TenantDescriptor portal, string file, CommandConsole console, SiteUrls urls, CancellationToken cancellationToken)
+    private static async Task<int> ImportAsync(TenantProvisioner provisioner, TenantDescriptor portal, string file, CommandConsole console, SiteUrls urls, InitialPasswordFile passwordFile, CancellationToken cancellationToken)
     {
         if (!File.Exists(file))
         {
@@ -107,6 +112,7 @@ public static class TenantsCommand
             .Where(l => l.Text.Length > 0 && !l.Text.StartsWith('#'))
             .ToList();
         int created = 0, failed = 0;
+        var issued = new List<IssuedPassword>();
         for (var i = 0; i < entries.Count; i++)
         {
             var (line, text) = entries[i];
@@ -120,7 +126,8 @@ public static class TenantsCommand
             if (result.Succeeded)
             {
                 created++;
-                await console.Out.WriteLineAsync($"{result.Tenant!.Name}: {urls.For(result.Tenant, portal)}  tài khoản admin, mật khẩu: {result.InitialAdminPassword}").ConfigureAwait(false);
+                issued.AddRange(result.IssuedPasswords);
+                await console.Out.WriteLineAsync($"{result.Tenant!.Name}: {urls.For(result.Tenant, portal)}").ConfigureAwait(false);
             }
             else
             {
@@ -134,7 +141,17 @@ public static class TenantsCommand
             }
         }
 
+        await HandOverAsync(console, passwordFile, issued, portal).ConfigureAwait(false);
         return failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>Generated passwords go to a file only the operator can read; standard output gets its path.</summary>
+    private static async Task HandOverAsync(CommandConsole console, InitialPasswordFile passwordFile, IReadOnlyCollection<IssuedPassword> issued, TenantDescriptor? portal)
+    {
+        if (passwordFile.Write(issued, portal) is { } path)
+        {
+            await console.Out.WriteLineAsync(InitialPasswordFile.Notice(path, issued.Count)).ConfigureAwait(false);
+        }
     }
 
     private static async Task<int> ReportAsync(CommandConsole console, SiteUrls urls, TenantDescriptor? portal, TenantResult result)
@@ -151,11 +168,6 @@ public static class TenantsCommand
 
         var tenant = result.Tenant!;
         await console.Out.WriteLineAsync($"{tenant.DisplayName} ({tenant.Name}): {tenant.State.ToVietnamese()}, {urls.For(tenant, portal)}").ConfigureAwait(false);
-        if (result.InitialAdminPassword is { } password)
-        {
-            await console.Out.WriteLineAsync($"Tài khoản quản trị: admin, mật khẩu (chỉ in một lần): {password}").ConfigureAwait(false);
-        }
-
         return 0;
     }
 

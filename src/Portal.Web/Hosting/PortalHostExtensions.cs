@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Portal.Modules.Tenants;
+using Portal.Modules.Users.Services;
 using Portal.Themes.Default;
 using Portal.Web.Data;
 using Portal.Web.Endpoints;
@@ -62,7 +63,8 @@ public static class PortalHostExtensions
     /// The request pipeline, in order: the real client (forwarded headers from known proxies
     /// only), security headers and cookie rules, the tenant, then its status pages (errors in
     /// Vietnamese, in the tenant's layout), the admin network gate, routing, module gate,
-    /// sign-in. Every /admin endpoint requires the admin right (by route,
+    /// sign-in, the account-setup gate (a password change or a second factor owed first). Every
+    /// /admin endpoint requires the admin right (by route,
     /// <see cref="AdminEndpointConventions"/>).
     /// </summary>
     public static WebApplication UsePortal(this WebApplication app)
@@ -83,6 +85,7 @@ public static class PortalHostExtensions
         app.UseModuleGate();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseAccountSetupGate();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -48,12 +48,14 @@ public static class PortalStartup
             }
 
             output.WriteLine();
-            if (setup.GeneratedPassword is { } password)
+            if (setup.PasswordFile is { } file)
             {
-                output.WriteLine($"Đăng nhập mọi trang với tài khoản '{FirstRunSetup.AdminUserName}', mật khẩu: {password}");
-                output.WriteLine("(Mật khẩu này chỉ in ra một lần. Đặt Portal__Setup__AdminPassword trước lần chạy đầu để tự chọn.)");
+                // The path, never a password: standard output may be collected with the logs.
+                output.WriteLine(InitialPasswordFile.Notice(file, setup.IssuedPasswords));
+                output.WriteLine($"(Đặt {FirstRunSetup.AdminPasswordSetting} trước lần chạy đầu để tự chọn mật khẩu của tài khoản '{FirstRunSetup.AdminUserName}'.)");
             }
-            else
+
+            if (setup.GeneratedPassword is null)
             {
                 output.WriteLine($"Đăng nhập với tài khoản '{FirstRunSetup.AdminUserName}' và mật khẩu quản trị đã đặt khi khởi tạo.");
             }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Core.Auditing;
 using Portal.Core.Recipes;
@@ -7,6 +6,7 @@ using Portal.Core.Security;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Services;
 using Portal.Modules.Users.Services;
+using Portal.Modules.Users.Settings;
 using Portal.Web.Data;
 
 namespace Portal.Web.Setup;
@@ -25,10 +25,10 @@ public sealed partial class FirstRunSetup(
     IRecipeStore recipes,
     RecipeExecutor executor,
     UnfinishedSetupRemover remover,
+    InitialPasswordFile passwordFile,
     DatabaseOptions database,
     IOptions<SetupOptions> options,
     IOptions<TenantsOptions> tenantsOptions,
-    IOptions<IdentityOptions> identityOptions,
     ILogger<FirstRunSetup> logger)
 {
     public const string AdminUserName = "admin";
@@ -48,7 +48,7 @@ public sealed partial class FirstRunSetup(
         await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         if (IsComplete(registry.FindByName(TenantDescriptor.DefaultName)))
         {
-            return new SetupResult(Ran: false, GeneratedPassword: null);
+            return SetupResult.NotRun;
         }
 
         await using var exclusive = await SetupLock.AcquireAsync(database, cancellationToken).ConfigureAwait(false);
@@ -57,13 +57,18 @@ public sealed partial class FirstRunSetup(
         var existing = registry.FindByName(TenantDescriptor.DefaultName);
         if (IsComplete(existing))
         {
-            return new SetupResult(Ran: false, GeneratedPassword: null);
+            return SetupResult.NotRun;
         }
 
         var settings = options.Value;
         var generated = string.IsNullOrEmpty(settings.AdminPassword) ? PasswordGenerator.Generate() : null;
-        var run = new RecipeRun();
+        var run = new RecipeRun { SitesShareAdminPassword = generated is null && settings.SitesShareAdminPassword };
         run.Variables[TenantProvisioner.AdminPasswordVariable] = generated ?? settings.AdminPassword!;
+        if (generated is not null)
+        {
+            run.GeneratedPasswords.Add(generated);
+        }
+
         run.Variables["baseDomain"] = tenantsOptions.Value.BaseDomain;
         var (recipe, demo) = Check(settings, run);
 
@@ -105,7 +110,9 @@ public sealed partial class FirstRunSetup(
             throw;
         }
 
-        return new SetupResult(Ran: true, generated);
+        // Handed to the operator once, in a file only they can read, never on standard output or in a log.
+        var file = passwordFile.Write([.. run.IssuedPasswords], registry.FindByName(TenantDescriptor.DefaultName));
+        return new SetupResult(Ran: true, generated) { PasswordFile = file, IssuedPasswords = run.IssuedPasswords.Count };
     }
 
     /// <summary>Everything that can be checked before a write: the password, the recipes and the recipes they name.</summary>
@@ -113,14 +120,14 @@ public sealed partial class FirstRunSetup(
     {
         if (settings.AdminPassword is { Length: > 0 } password)
         {
-            var passwordOptions = identityOptions.Value.Password;
-            var problems = PasswordRules.Check(password, passwordOptions, new VietnameseIdentityErrorDescriber());
+            var rules = new PasswordSettings();
+            var problems = PasswordRules.Check(password, rules, new VietnameseIdentityErrorDescriber());
             if (problems.Count > 0)
             {
                 throw new SetupException(Failed(
                     $"mật khẩu quản trị đặt trong {AdminPasswordSetting} chưa đủ mạnh:" + Environment.NewLine +
                     string.Concat(problems.Select(p => $"  - {p.Description}{Environment.NewLine}")) +
-                    PasswordRules.Describe(passwordOptions) + Environment.NewLine +
+                    PasswordRules.Describe(rules) + Environment.NewLine +
                     $"Hãy đặt một mật khẩu khác (hoặc bỏ trống {AdminPasswordSetting} để hệ thống tự sinh) rồi chạy lại."));
             }
         }
@@ -202,7 +209,19 @@ public sealed partial class FirstRunSetup(
     private static partial void LogFailed(ILogger logger, string reason);
 }
 
-public sealed record SetupResult(bool Ran, string? GeneratedPassword);
+/// <summary>
+/// What the first run did. <see cref="GeneratedPassword"/> (the province portal's, when none was
+/// configured) is for the caller in this process only; every generated password is in <see cref="PasswordFile"/>.
+/// </summary>
+public sealed record SetupResult(bool Ran, string? GeneratedPassword)
+{
+    public static SetupResult NotRun { get; } = new(Ran: false, GeneratedPassword: null);
+
+    /// <summary>The operator's file with every generated password of the run, or null when none was generated.</summary>
+    public string? PasswordFile { get; init; }
+
+    public int IssuedPasswords { get; init; }
+}
 
 /// <summary>The first run was refused or failed and was undone; the message says why, in Vietnamese.</summary>
 public sealed class SetupException : Exception

@@ -14,8 +14,19 @@ public sealed class SetupOptions
     public string DemoRecipe { get; set; } = "demo";
 
     /// <summary>
-    /// The initial <c>admin</c> password of every provisioned site. Empty: one is generated
-    /// and printed once. Never commit one.
+    /// The initial <c>admin</c> password of the province portal, chosen by the operator (no change is
+    /// forced at its first sign-in). Empty: one is generated, handed over in the password file and
+    /// must be changed at the first sign-in. Never commit one.
     /// </summary>
     public string? AdminPassword { get; set; }
+
+    /// <summary>
+    /// Give the sites the first run creates (the demo's) the chosen <see cref="AdminPassword"/> too,
+    /// instead of a fresh generated password each. For a developer's machine only: true in
+    /// <c>appsettings.Development.json</c>, false by default; ignored when the password is generated.
+    /// </summary>
+    public bool SitesShareAdminPassword { get; set; }
+
+    /// <summary>Where generated passwords are handed to the operator (default <c>App_Data/initial-passwords</c>).</summary>
+    public string? PasswordFilesPath { get; set; }
 }

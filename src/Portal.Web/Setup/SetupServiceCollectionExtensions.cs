@@ -8,6 +8,7 @@ public static class SetupServiceCollectionExtensions
         services.Configure<SetupOptions>(configuration.GetSection(SetupOptions.Section));
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<UnfinishedSetupRemover>();
+        services.AddSingleton<InitialPasswordFile>();
         return services;
     }
 }

@@ -8,7 +8,8 @@ namespace Portal.Modules.Tenants.Recipes;
 /// <summary>
 /// <c>{"name":"tenants","tenants":[{"displayName":"Sở Tài chính","kind":"department","label":"sotaichinh","recipe":"component-site"}]}</c>:
 /// provisions component sites under the current tenant; one that already exists is left as it is.
-/// A named <c>recipe</c> must exist in the recipe store.
+/// A named <c>recipe</c> must exist in the recipe store. Each new site's <c>admin</c> gets a fresh
+/// generated password (see <see cref="RecipeRun.ForNewSite"/>), handed to the operator once.
 /// </summary>
 public sealed class TenantsStep(IRecipeStore recipes) : RecipeStep<TenantsStep.Body>
 {
@@ -54,7 +55,8 @@ public sealed class TenantsStep(IRecipeStore recipes) : RecipeStep<TenantsStep.B
             }
 
             var request = new CreateTenantRequest(site.DisplayName, site.Kind) { Label = label, Recipe = site.Recipe };
-            var result = await provisioner.CreateAsync(request, context.Tenant, context.Run, cancellationToken).ConfigureAwait(false);
+            // Each site gets its own run: never the administrator password of the site running this recipe.
+            var result = await provisioner.CreateAsync(request, context.Tenant, context.Run.ForNewSite(), cancellationToken).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 throw new RecipeException(Name, [.. result.Errors.Select(e => context.Error($"tenants[{i}]", e, e))]);

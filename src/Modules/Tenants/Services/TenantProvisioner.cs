@@ -26,6 +26,9 @@ public sealed record TenantResult(TenantDescriptor? Tenant, IReadOnlyList<string
     /// <summary>The new site's <c>admin</c> password when this call generated it: show it once, store it nowhere.</summary>
     public string? InitialAdminPassword { get; init; }
 
+    /// <summary>Every generated password this call gave (the new site's and those of sites its recipe created).</summary>
+    public IReadOnlyList<IssuedPassword> IssuedPasswords { get; init; } = [];
+
     public bool Succeeded => Errors.Count == 0;
 
     public static TenantResult Fail(params string[] errors) => new(null, errors);
@@ -47,7 +50,7 @@ public sealed partial class TenantProvisioner(
     ILogger<TenantProvisioner> logger)
 {
     /// <summary>The recipe variable the <c>users</c> step reads for the site's first administrator.</summary>
-    public const string AdminPasswordVariable = "adminPassword";
+    public const string AdminPasswordVariable = RecipeRun.AdminPasswordVariable;
 
     private DbSet<TenantRecord> Tenants => db.Set<TenantRecord>();
 
@@ -146,7 +149,10 @@ public sealed partial class TenantProvisioner(
             // A site made after the first run gets its own admin password, shown once to whoever made it.
             generatedPassword = PasswordGenerator.Generate();
             run.Variables[AdminPasswordVariable] = generatedPassword;
+            run.GeneratedPasswords.Add(generatedPassword);
         }
+
+        var issuedBefore = run.IssuedPasswords.Count;
 
         // Check the recipe before anything is written, so a bad recipe changes nothing.
         try
@@ -177,7 +183,11 @@ public sealed partial class TenantProvisioner(
         }
 
         LogTenantCreated(logger, label, host);
-        return new TenantResult(registry.FindById(record.Id) ?? tenant, []) { InitialAdminPassword = generatedPassword };
+        return new TenantResult(registry.FindById(record.Id) ?? tenant, [])
+        {
+            InitialAdminPassword = generatedPassword,
+            IssuedPasswords = [.. run.IssuedPasswords.Skip(issuedBefore)],
+        };
     }
 
     /// <summary>Enables or disables a tenant; the province portal cannot be disabled.</summary>

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Portal.Core.Data;
@@ -5,10 +8,53 @@ using Portal.Modules.Users.Models;
 
 namespace Portal.Modules.Users.Data;
 
-/// <summary>Identity's EF user store over the shared portal context; the tenant filter scopes every query.</summary>
-public sealed class PortalUserStore(PortalDbContext context, IdentityErrorDescriber? describer = null)
+/// <summary>
+/// Identity's EF user store over the shared portal context; the tenant filter scopes every query.
+/// Two-factor secrets are not kept as Identity keeps them: recovery codes are stored as hashes
+/// (so a copy of the database redeems nothing) and the authenticator key is encrypted with the
+/// data-protection key ring.
+/// </summary>
+public sealed class PortalUserStore(PortalDbContext context, IDataProtectionProvider dataProtection, IdentityErrorDescriber? describer = null)
     : UserStore<PortalUser, PortalRole, PortalDbContext, string, PortalUserClaim, PortalUserRole, PortalUserLogin, PortalUserToken, PortalRoleClaim>(context, describer)
 {
+    private readonly IDataProtector _keyProtector = dataProtection.CreateProtector("Portal.Users.AuthenticatorKey");
+
+    public override Task ReplaceCodesAsync(PortalUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken) =>
+        base.ReplaceCodesAsync(user, recoveryCodes.Select(code => HashRecoveryCode(user, code)), cancellationToken);
+
+    public override Task<bool> RedeemCodeAsync(PortalUser user, string code, CancellationToken cancellationToken) =>
+        base.RedeemCodeAsync(user, HashRecoveryCode(user, code), cancellationToken);
+
+    public override Task SetAuthenticatorKeyAsync(PortalUser user, string key, CancellationToken cancellationToken) =>
+        base.SetAuthenticatorKeyAsync(user, _keyProtector.Protect(key), cancellationToken);
+
+    public override async Task<string?> GetAuthenticatorKeyAsync(PortalUser user, CancellationToken cancellationToken)
+    {
+        var stored = await base.GetAuthenticatorKeyAsync(user, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(stored))
+        {
+            return null;
+        }
+
+        try
+        {
+            return _keyProtector.Unprotect(stored);
+        }
+        catch (CryptographicException)
+        {
+            // A key protected by a lost key ring: the account enrols again.
+            return null;
+        }
+    }
+
+    /// <summary>A recovery code as stored: SHA-256 of the account id and the code (case, spaces and dashes ignored).</summary>
+    public static string HashRecoveryCode(PortalUser user, string code)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var normalized = new string((code ?? "").Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(user.Id + ":" + normalized)));
+    }
+
     // The tenant is part of the login's key, so it must be known before the row is tracked.
     protected override PortalUserLogin CreateUserLogin(PortalUser user, UserLoginInfo login)
     {

@@ -76,6 +76,16 @@ public sealed class UsersModel : IModelContributor
             b.Property(l => l.ProviderKey).HasMaxLength(KeyLength);
         });
 
+        modelBuilder.Entity<PasswordHistoryEntry>(b =>
+        {
+            b.ToTable("PasswordHistory");
+            b.HasKey(h => h.Id);
+            b.Property(h => h.UserId).HasMaxLength(KeyLength).IsRequired();
+            b.Property(h => h.PasswordHash).HasMaxLength(1024).IsRequired();
+            b.HasIndex(tenantId, nameof(PasswordHistoryEntry.UserId), nameof(PasswordHistoryEntry.CreatedUtc));
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<PortalUserToken>(b =>
         {
             b.ToTable("UserTokens");

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Portal.Core.Recipes;
 using Portal.Modules.Users.Services;
+using Portal.Modules.Users.Settings;
 
 namespace Portal.Modules.Users.Recipes;
 
@@ -10,9 +10,12 @@ namespace Portal.Modules.Users.Recipes;
 /// <c>{"name":"users","users":[{"userName":"admin","email":"...","password":"{{adminPassword}}","roles":["Quản trị hệ thống"]}]}</c>:
 /// creates missing users with their password and roles. An existing user is left as it is,
 /// so running the recipe again never resets a password someone has since changed. A password
-/// variable that was not given, or a weak password, is refused before anything runs.
+/// variable that was not given, or a password breaking the default rules, is refused before anything
+/// runs (the tenant's own rules, which an earlier <c>settings</c> step may set, are checked when the
+/// account is created). An account given a password the run generated must change it at its first
+/// sign-in, and the password is handed to the operator through <see cref="RecipeRun.IssuedPasswords"/>.
 /// </summary>
-public sealed class UsersRecipeStep(IOptions<IdentityOptions> identityOptions) : RecipeStep<UsersRecipeStep.Body>
+public sealed class UsersRecipeStep : RecipeStep<UsersRecipeStep.Body>
 {
     private static readonly IdentityErrorDescriber English = new();
     private static readonly IdentityErrorDescriber Vietnamese = new VietnameseIdentityErrorDescriber();
@@ -36,9 +39,9 @@ public sealed class UsersRecipeStep(IOptions<IdentityOptions> identityOptions) :
                 continue;
             }
 
-            var options = identityOptions.Value.Password;
-            var english = PasswordRules.Check(password, options, English);
-            var vietnamese = PasswordRules.Check(password, options, Vietnamese);
+            var rules = new PasswordSettings();
+            var english = PasswordRules.Check(password, rules, English);
+            var vietnamese = PasswordRules.Check(password, rules, Vietnamese);
             foreach (var (en, vi) in english.Zip(vietnamese))
             {
                 context.Error(path, $"weak password: {en.Description}", $"mật khẩu chưa đủ mạnh: {vi.Description}");
@@ -59,13 +62,19 @@ public sealed class UsersRecipeStep(IOptions<IdentityOptions> identityOptions) :
                 continue;
             }
 
-            var result = await accounts.CreateUserAsync(userName, user.Email, user.Password, user.Roles ?? []).ConfigureAwait(false);
+            var generated = context.Run.GeneratedPasswords.Contains(user.Password);
+            var result = await accounts.CreateUserAsync(userName, user.Email, user.Password, user.Roles ?? [], mustChangePassword: generated).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 var reasons = string.Join(" ", result.Errors);
                 throw new RecipeException(Name, [context.Error($"users[{i}]",
                     $"user '{userName}' could not be created: {reasons}",
                     $"không tạo được người dùng '{userName}': {reasons}")]);
+            }
+
+            if (generated)
+            {
+                context.Run.IssuedPasswords.Add(new IssuedPassword(context.Tenant, userName, user.Password));
             }
         }
     }

@@ -6,14 +6,18 @@ namespace Portal.Modules.Users.Services;
 /// </summary>
 public interface IUserAccounts
 {
-    /// <summary>Creates an account with the given password and roles; the roles must exist.</summary>
-    Task<UserAccountResult> CreateUserAsync(string userName, string? email, string password, IEnumerable<string> roles);
+    /// <summary>
+    /// Creates an account with the given password and roles; the roles must exist. With
+    /// <paramref name="mustChangePassword"/> (a generated or handed-over password) its owner must
+    /// change it at the first sign-in.
+    /// </summary>
+    Task<UserAccountResult> CreateUserAsync(string userName, string? email, string password, IEnumerable<string> roles, bool mustChangePassword = false);
 
     /// <summary>The account with this user name in the current tenant, or null.</summary>
     Task<UserAccount?> FindAsync(string userName);
 
-    /// <summary>Replaces the account's password (e.g. a forgotten administrator password).</summary>
-    Task<UserAccountResult> SetPasswordAsync(string userName, string password);
+    /// <summary>Replaces the account's password (e.g. a forgotten administrator password), checked against the tenant's rules.</summary>
+    Task<UserAccountResult> SetPasswordAsync(string userName, string password, bool mustChangePassword = false);
 }
 
 /// <summary>What other code may know of an account.</summary>

@@ -1,79 +1,80 @@
 using Microsoft.AspNetCore.Identity;
+using Portal.Modules.Users.Settings;
 
 namespace Portal.Modules.Users.Services;
 
 /// <summary>
-/// The password policy checked without a user manager, so a recipe can be refused before any
-/// step runs. Mirrors Identity's PasswordValidator for the options the portal sets.
+/// The one implementation of a tenant's password rules (<see cref="PasswordSettings"/>): used by the
+/// password validator of every account change, and without a user manager by the recipe step and the
+/// first run, so they can refuse a weak password before anything is written.
 /// </summary>
 public static class PasswordRules
 {
-    public static IReadOnlyList<IdentityError> Check(string password, PasswordOptions options, IdentityErrorDescriber describer)
+    public static IReadOnlyList<IdentityError> Check(string password, PasswordSettings rules, IdentityErrorDescriber describer)
     {
+        ArgumentNullException.ThrowIfNull(password);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(describer);
         var errors = new List<IdentityError>();
-        if (password.Length < options.RequiredLength)
+        if (password.Length < rules.MinimumLength)
         {
-            errors.Add(describer.PasswordTooShort(options.RequiredLength));
+            errors.Add(describer.PasswordTooShort(rules.MinimumLength));
         }
 
-        if (options.RequireDigit && !password.Any(char.IsAsciiDigit))
+        if (rules.RequireDigit && !password.Any(char.IsAsciiDigit))
         {
             errors.Add(describer.PasswordRequiresDigit());
         }
 
-        if (options.RequireLowercase && !password.Any(char.IsAsciiLetterLower))
+        if (rules.RequireLowercase && !password.Any(char.IsAsciiLetterLower))
         {
             errors.Add(describer.PasswordRequiresLower());
         }
 
-        if (options.RequireUppercase && !password.Any(char.IsAsciiLetterUpper))
+        if (rules.RequireUppercase && !password.Any(char.IsAsciiLetterUpper))
         {
             errors.Add(describer.PasswordRequiresUpper());
         }
 
-        if (options.RequireNonAlphanumeric && password.All(char.IsAsciiLetterOrDigit))
+        if (rules.RequireNonAlphanumeric && password.All(char.IsAsciiLetterOrDigit))
         {
             errors.Add(describer.PasswordRequiresNonAlphanumeric());
-        }
-
-        if (password.Distinct().Count() < options.RequiredUniqueChars)
-        {
-            errors.Add(describer.PasswordRequiresUniqueChars(options.RequiredUniqueChars));
         }
 
         return errors;
     }
 
-    /// <summary>The policy in one Vietnamese sentence, for people choosing a password.</summary>
-    public static string Describe(PasswordOptions options)
+    /// <summary>The rules in one Vietnamese sentence, for people choosing a password.</summary>
+    public static string Describe(PasswordSettings rules)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var rules = new List<string> { $"ít nhất {options.RequiredLength} ký tự" };
-        if (options.RequireUppercase)
+        ArgumentNullException.ThrowIfNull(rules);
+        var parts = new List<string> { $"ít nhất {rules.MinimumLength} ký tự" };
+        if (rules.RequireUppercase)
         {
-            rules.Add("một chữ hoa (A-Z)");
+            parts.Add("một chữ hoa (A-Z)");
         }
 
-        if (options.RequireLowercase)
+        if (rules.RequireLowercase)
         {
-            rules.Add("một chữ thường (a-z)");
+            parts.Add("một chữ thường (a-z)");
         }
 
-        if (options.RequireDigit)
+        if (rules.RequireDigit)
         {
-            rules.Add("một chữ số (0-9)");
+            parts.Add("một chữ số (0-9)");
         }
 
-        if (options.RequireNonAlphanumeric)
+        if (rules.RequireNonAlphanumeric)
         {
-            rules.Add("một ký tự đặc biệt");
+            parts.Add("một ký tự đặc biệt");
         }
 
-        if (options.RequiredUniqueChars > 1)
+        var sentence = "Mật khẩu cần có " + string.Join(", ", parts[..^1]) + (parts.Count > 1 ? " và " : "") + parts[^1] + ".";
+        if (rules.HistoryCount > 0)
         {
-            rules.Add($"{options.RequiredUniqueChars} ký tự khác nhau");
+            sentence += $" Không được dùng lại {rules.HistoryCount} mật khẩu gần nhất.";
         }
 
-        return "Mật khẩu cần có " + string.Join(", ", rules[..^1]) + (rules.Count > 1 ? " và " : "") + rules[^1] + ".";
+        return sentence;
     }
 }

@@ -16,8 +16,10 @@ public sealed class UserAccounts(
     public const string PasswordSetAction = "users.password-set";
     public const string LockedAction = "users.locked";
     public const string UnlockedAction = "users.unlocked";
+    public const string PasswordChangedAction = "users.password-changed";
+    public const string PasswordChangeFailedAction = "users.password-change-failed";
 
-    public async Task<UserAccountResult> CreateUserAsync(string userName, string? email, string password, IEnumerable<string> roles)
+    public async Task<UserAccountResult> CreateUserAsync(string userName, string? email, string password, IEnumerable<string> roles, bool mustChangePassword = false)
     {
         var roleNames = roles.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var missing = await MissingRolesAsync(roleNames).ConfigureAwait(false);
@@ -31,6 +33,7 @@ public sealed class UserAccounts(
             UserName = userName.Trim(),
             Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim(),
             CreatedUtc = clock.GetUtcNow(),
+            MustChangePassword = mustChangePassword,
         };
         var result = await userManager.CreateAsync(user, password).ConfigureAwait(false);
         if (result.Succeeded && roleNames.Count > 0)
@@ -60,20 +63,52 @@ public sealed class UserAccounts(
         return new UserAccount(user.Id, user.UserName!, user.Email, roles.Order(StringComparer.Ordinal).ToList(), lockedOut);
     }
 
-    public async Task<UserAccountResult> SetPasswordAsync(string userName, string password)
+    public async Task<UserAccountResult> SetPasswordAsync(string userName, string password, bool mustChangePassword = false)
     {
         var user = await userManager.FindByNameAsync(userName).ConfigureAwait(false);
         return user is null
             ? UserAccountResult.Failed([$"Không tìm thấy người dùng '{userName}'."])
-            : await SetPasswordAsync(user, password).ConfigureAwait(false);
+            : await SetPasswordAsync(user, password, mustChangePassword).ConfigureAwait(false);
     }
 
-    /// <summary>Replaces the password through a reset token, so the policy is checked and old sign-ins end.</summary>
-    public async Task<UserAccountResult> SetPasswordAsync(PortalUser user, string password)
+    /// <summary>
+    /// Replaces the password through a reset token, so the tenant's rules are checked and old sign-ins
+    /// end; with <paramref name="mustChangePassword"/> its owner must change it at the next sign-in.
+    /// </summary>
+    public async Task<UserAccountResult> SetPasswordAsync(PortalUser user, string password, bool mustChangePassword = false)
     {
         var token = await userManager.GeneratePasswordResetTokenAsync(user).ConfigureAwait(false);
+        var before = user.MustChangePassword;
+        user.MustChangePassword = mustChangePassword;
         var result = await userManager.ResetPasswordAsync(user, token, password).ConfigureAwait(false);
-        return await AuditedAsync(result, PasswordSetAction, user).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            user.MustChangePassword = before;
+        }
+
+        return await AuditedAsync(result, PasswordSetAction, user, mustChangePassword ? "phải đổi ở lần đăng nhập tới" : null).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The owner's own change: the current password must be right and the new one meet the tenant's
+    /// rules and differ from the recent ones. Ends the account's other sign-ins (a new security stamp)
+    /// and lifts a required change. A wrong current password is audited.
+    /// </summary>
+    public async Task<UserAccountResult> ChangeOwnPasswordAsync(PortalUser user, string currentPassword, string newPassword)
+    {
+        var before = user.MustChangePassword;
+        user.MustChangePassword = false;
+        var result = await userManager.ChangePasswordAsync(user, currentPassword, newPassword).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            await auditLog.WriteAsync(PasswordChangedAction, user.UserName).ConfigureAwait(false);
+            return UserAccountResult.Success(user.Id);
+        }
+
+        user.MustChangePassword = before;
+        var wrongCurrent = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+        await auditLog.WriteAsync(PasswordChangeFailedAction, user.UserName, wrongCurrent ? "mật khẩu hiện tại không đúng" : "mật khẩu mới không đạt quy tắc").ConfigureAwait(false);
+        return wrongCurrent ? UserAccountResult.Failed(["Mật khẩu hiện tại không đúng."]) : Failed(result);
     }
 
     /// <summary>Changes the user name, e-mail and roles of an account, as the edit page does.</summary>
@@ -183,14 +218,14 @@ public sealed class UserAccounts(
         return missing;
     }
 
-    private async Task<UserAccountResult> AuditedAsync(IdentityResult result, string action, PortalUser user)
+    private async Task<UserAccountResult> AuditedAsync(IdentityResult result, string action, PortalUser user, string? details = null)
     {
         if (!result.Succeeded)
         {
             return Failed(result);
         }
 
-        await auditLog.WriteAsync(action, user.UserName).ConfigureAwait(false);
+        await auditLog.WriteAsync(action, user.UserName, details).ConfigureAwait(false);
         return UserAccountResult.Success(user.Id);
     }
 

@@ -18,6 +18,7 @@ namespace Portal.Modules.Users.Pages.Admin;
 /// cross-site POST is refused by <see cref="SameOriginPost"/> instead.
 /// </summary>
 [AllowAnonymous]
+[AllowDuringAccountSetup]
 [IgnoreAntiforgeryToken]
 [EnableRateLimiting(RateLimitPolicy)]
 public sealed class LoginModel(SignInManager<PortalUser> signInManager, SignInBackoff backoff, ICurrentTenant currentTenant, IAuditLog auditLog, TimeProvider clock) : PageModel
@@ -87,6 +88,13 @@ public sealed class LoginModel(SignInManager<PortalUser> signInManager, SignInBa
 
             await auditLog.WriteAsync(SignedInAction, userName);
             return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Admin/Index");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right: the account's second factor comes next (a short-lived cookie names it).
+            backoff.Succeeded(tenantId, userName);
+            return RedirectToPage("/Admin/LoginTwoFactor", new { ReturnUrl });
         }
 
         backoff.Failed(tenantId, userName);

@@ -2,12 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Modules.Users.Services;
 using Portal.Core.Auditing;
 using Portal.Modules.Users.Models;
 
 namespace Portal.Modules.Users.Pages.Admin;
 
 [AllowAnonymous]
+[AllowDuringAccountSetup]
 public sealed class LogoutModel(SignInManager<PortalUser> signInManager, IAuditLog auditLog) : PageModel
 {
     public const string SignedOutAction = "users.signed-out";

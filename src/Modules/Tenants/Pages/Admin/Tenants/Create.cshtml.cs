@@ -62,9 +62,13 @@ public sealed class CreateModel(
 
         var tenant = result.Tenant!;
         var address = SiteUrls(tenant) is [var first, ..] ? first : tenant.Name;
-        TempData.AddSuccess(result.InitialAdminPassword is { } password
-            ? $"Đã tạo trang {tenant.DisplayName} tại {address}. Tài khoản quản trị của trang: admin, mật khẩu: {password} (chỉ hiển thị một lần, hãy chuyển cho quản trị viên của đơn vị và đổi sau lần đăng nhập đầu)."
-            : $"Đã tạo trang {tenant.DisplayName} tại {address}");
+        // Shown once (TempData is read and dropped by the next page), never logged or stored.
+        TempData.AddSuccess($"Đã tạo trang {tenant.DisplayName} tại {address}.");
+        foreach (var issued in result.IssuedPasswords)
+        {
+            TempData.AddSuccess($"Trang {issued.Tenant.DisplayName}: tài khoản {issued.UserName}, mật khẩu ban đầu {issued.Password} (chỉ hiển thị một lần; hãy chuyển cho quản trị viên của đơn vị, người đó phải đổi mật khẩu ở lần đăng nhập đầu).");
+        }
+
         return RedirectToPage("Index");
     }
 

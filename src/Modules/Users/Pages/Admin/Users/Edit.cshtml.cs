@@ -8,9 +8,15 @@ using Portal.Modules.Users.Services;
 namespace Portal.Modules.Users.Pages.Admin.Users;
 
 [RequirePermission(nameof(Permissions.ManageUsers))]
-public sealed class EditModel(UserManager<PortalUser> userManager, RoleManager<PortalRole> roleManager, UserAccounts accounts)
+public sealed class EditModel(UserManager<PortalUser> userManager, RoleManager<PortalRole> roleManager, UserAccounts accounts, TwoFactorAccounts twoFactor)
     : UserFormPageModel(roleManager)
 {
+    /// <summary>A password an administrator sets must be changed by its owner at the next sign-in (on by default).</summary>
+    [BindProperty]
+    public bool MustChangePassword { get; set; } = true;
+
+    public bool TwoFactorEnabled { get; private set; }
+
     public override bool IsNew => false;
 
     public PortalUser? Account { get; private set; }
@@ -47,7 +53,7 @@ public sealed class EditModel(UserManager<PortalUser> userManager, RoleManager<P
             var result = await accounts.UpdateAsync(Account!, Input.UserName, Input.Email, Input.Roles);
             if (result.Succeeded && !string.IsNullOrEmpty(Input.Password))
             {
-                result = await accounts.SetPasswordAsync(Account!, Input.Password);
+                result = await accounts.SetPasswordAsync(Account!, Input.Password, MustChangePassword);
             }
 
             if (result.Succeeded)
@@ -88,6 +94,19 @@ public sealed class EditModel(UserManager<PortalUser> userManager, RoleManager<P
         return Report(await accounts.UnlockAsync(Account!), $"Đã mở khóa tài khoản {Account!.UserName}.");
     }
 
+    /// <summary>A lost phone: two-factor sign-in off, key and recovery codes gone, sessions ended; the owner enrols again.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        await twoFactor.TurnOffAsync(Account!, byAdministrator: true);
+        TempData.AddSuccess($"Đã đặt lại xác thực hai bước của {Account!.UserName}: người dùng phải thiết lập lại ở lần đăng nhập tới.");
+        return RedirectToPage(new { id = Account.Id });
+    }
+
     /// <summary>Back to this user's page with what happened.</summary>
     private RedirectToPageResult Report(UserAccountResult result, string success)
     {
@@ -113,6 +132,7 @@ public sealed class EditModel(UserManager<PortalUser> userManager, RoleManager<P
         }
 
         IsLockedOut = await userManager.IsLockedOutAsync(Account);
+        TwoFactorEnabled = await userManager.GetTwoFactorEnabledAsync(Account);
         await LoadRolesAsync();
         return true;
     }
