@@ -40,8 +40,12 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
             ["Portal:Tenants:BaseDomain"] = BaseDomain,
             ["Portal:Setup:Demo"] = "true",
             ["Portal:Setup:AdminPassword"] = AdminPassword,
+            // The demo sites get the chosen password too, as on a developer's machine (tests of fresh
+            // per-site passwords turn this off).
+            ["Portal:Setup:SitesShareAdminPassword"] = "true",
             ["Portal:DataProtection:KeysPath"] = Path.Combine(_folder.FullName, "keys"),
             ["Portal:Media:StoragePath"] = Path.Combine(_folder.FullName, "media"),
+            ["Portal:Setup:PasswordFilesPath"] = Path.Combine(_folder.FullName, "initial-passwords"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
         }));
     }

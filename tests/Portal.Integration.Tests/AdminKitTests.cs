@@ -69,6 +69,12 @@ public abstract partial class AdminKitTests<TFactory>(TFactory app) : PortalAppT
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal($"{root}/admin", signedIn.Headers.Location!.OriginalString);
 
+        // A generated password: the owner is sent to change it first, under the prefix too.
+        var mustChange = await client.GetAsync(new Uri($"{root}/admin", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, mustChange.StatusCode);
+        AssertKeepsPrefix(root, mustChange.Headers.Location!, "the forced password change");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.ChangePasswordAsync(provisioned.InitialAdminPassword!, "Doi-Mat-Khau-2026-Moi", root)).StatusCode);
+
         // Enough users for two pages: the pager's links keep the search and the prefix.
         await InTenantAsync(site, async sp =>
         {

@@ -37,7 +37,20 @@ public abstract class CommandLineTests<TFactory>(TFactory server) : IClassFixtur
         }
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains($"{label}: http://{label}.{PortalAppFactory.BaseDomain}:5080  tài khoản admin, mật khẩu: ", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"{label}: http://{label}.{PortalAppFactory.BaseDomain}:5080", result.Output, StringComparison.Ordinal);
+
+        // The generated password is in a file only the operator can read, named on standard output; never printed.
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(_shell, "initial-passwords")));
+        Assert.Contains(file, result.Output, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
+        var entry = Assert.Single(await File.ReadAllLinesAsync(file), l => l.StartsWith($"Sở Nội vụ {label};", StringComparison.Ordinal)).Split(';');
+        Assert.Equal($"http://{label}.{PortalAppFactory.BaseDomain}:5080/admin", entry[1]);
+        Assert.Equal("admin", entry[2]);
+        Assert.DoesNotContain(entry[3], result.Output + result.Error, StringComparison.Ordinal);
         Assert.Contains("Đã xử lý 2/2 đơn vị: tạo 1, lỗi 1", result.Output, StringComparison.Ordinal);
         Assert.Contains("Dòng 5: ", result.Error, StringComparison.Ordinal);
         Assert.Empty(result.LogLinesInOutput);
@@ -48,6 +61,13 @@ public abstract class CommandLineTests<TFactory>(TFactory server) : IClassFixtur
         var page = await client.GetAsync(new Uri("/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains($"Sở Nội vụ {label}", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The password from the file signs in, and its owner must change it before anything else.
+        var signedIn = await client.SignInAsync("admin", entry[3]);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var admin = await client.GetAsync(new Uri("/admin", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+        Assert.StartsWith("/admin/account/password", admin.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [ProviderFact]

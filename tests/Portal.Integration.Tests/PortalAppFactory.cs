@@ -30,9 +30,13 @@ public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFa
             ["Portal:Tenants:BaseDomain"] = BaseDomain,
             ["Portal:Setup:Demo"] = "true",
             ["Portal:Setup:AdminPassword"] = AdminPassword,
+            // The demo sites get the chosen password too, as on a developer's machine (tests of fresh
+            // per-site passwords turn this off).
+            ["Portal:Setup:SitesShareAdminPassword"] = "true",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Portal:DataProtection:KeysPath"] = _keys,
             ["Portal:Media:StoragePath"] = _media,
+            ["Portal:Setup:PasswordFilesPath"] = Path.Combine(_keys, "initial-passwords"),
         }));
     }
 

@@ -38,6 +38,15 @@ public static partial class PortalAppTestExtensions
             ["Input.Password"] = password,
         });
 
+    /// <summary>The signed-in user's own password change (<c>/admin/account/password</c>).</summary>
+    public static async Task<HttpResponseMessage> ChangePasswordAsync(this HttpClient client, string current, string newPassword, string root = "") =>
+        await client.PostFormAsync($"{root}/admin/account/password", $"{root}/admin/account/password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = current,
+            ["Input.NewPassword"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
+        });
+
     /// <summary>Opens <paramref name="page"/> for its antiforgery token, then posts <paramref name="fields"/> to <paramref name="action"/>.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, string action, IDictionary<string, string> fields)
     {

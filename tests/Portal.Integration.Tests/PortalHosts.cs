@@ -25,6 +25,10 @@ public static partial class PortalHosts
             ["Portal:Tenants:BaseDomain"] = PortalAppFactory.BaseDomain,
             ["Portal:Setup:Demo"] = "true",
             ["Portal:Setup:AdminPassword"] = PortalAppFactory.AdminPassword,
+            // The demo sites get the chosen password too, as on a developer's machine (tests of fresh
+            // per-site passwords turn this off).
+            ["Portal:Setup:SitesShareAdminPassword"] = "true",
+            ["Portal:Setup:PasswordFilesPath"] = Path.Combine(folder, "initial-passwords"),
             ["Portal:DataProtection:KeysPath"] = Path.Combine(folder, "keys"),
             ["Portal:Media:StoragePath"] = Path.Combine(folder, "media"),
             ["Serilog:MinimumLevel:Default"] = "Warning",

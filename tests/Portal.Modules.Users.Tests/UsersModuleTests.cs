@@ -42,7 +42,8 @@ public sealed class UsersModuleTests
             .ToList();
         Assert.Equal(
             [
-                "/admin/access-denied", "/admin/login", "/admin/logout", "/admin/roles", "/admin/roles/{id}/edit",
+                "/admin/access-denied", "/admin/account/password", "/admin/account/two-factor", "/admin/login", "/admin/login/two-factor",
+                "/admin/logout", "/admin/roles", "/admin/roles/{id}/edit",
                 "/admin/users", "/admin/users/create", "/admin/users/{id}/edit",
             ],
             routes);

@@ -39,7 +39,6 @@ internal static class UsersServiceCollectionExtensions
             })
             .AddRoles<PortalRole>()
             .AddUserStore<PortalUserStore>()
-            .AddUserManager<PortalUserManager>()
             .AddRoleStore<PortalRoleStore>()
             .AddSignInManager()
             .AddDefaultTokenProviders()

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Modules.Users.Models;
 
@@ -14,10 +15,37 @@ namespace Portal.Modules.Users.Data;
 /// (so a copy of the database redeems nothing) and the authenticator key is encrypted with the
 /// data-protection key ring.
 /// </summary>
-public sealed class PortalUserStore(PortalDbContext context, IDataProtectionProvider dataProtection, IdentityErrorDescriber? describer = null)
+public sealed class PortalUserStore(PortalDbContext context, IDataProtectionProvider dataProtection, TimeProvider clock, IdentityErrorDescriber? describer = null)
     : UserStore<PortalUser, PortalRole, PortalDbContext, string, PortalUserClaim, PortalUserRole, PortalUserLogin, PortalUserToken, PortalRoleClaim>(context, describer)
 {
+    /// <summary>Hashes kept per account: the most any tenant may ask to compare (<c>HistoryCount</c> at most 24).</summary>
+    public const int HistoryKept = 24;
+
     private readonly IDataProtector _keyProtector = dataProtection.CreateProtector("Portal.Users.AuthenticatorKey");
+
+    /// <summary>
+    /// Every path that sets a password (create, reset, change) ends here, after the tenant's rules were
+    /// checked: the time it was set (for the maximum age) and its hash in the account's history (for the
+    /// rule against reuse) are saved with the account, in the same <c>SaveChanges</c>.
+    /// </summary>
+    public override async Task SetPasswordHashAsync(PortalUser user, string? passwordHash, CancellationToken cancellationToken = default)
+    {
+        await base.SetPasswordHashAsync(user, passwordHash, cancellationToken).ConfigureAwait(false);
+        if (passwordHash is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        user.PasswordChangedUtc = now;
+        var history = Context.Set<PasswordHistoryEntry>();
+        history.RemoveRange(await history.Where(h => h.UserId == user.Id)
+            .OrderByDescending(h => h.Id)
+            .Skip(HistoryKept - 1)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false));
+        history.Add(new PasswordHistoryEntry { UserId = user.Id, PasswordHash = passwordHash, CreatedUtc = now });
+    }
 
     public override Task ReplaceCodesAsync(PortalUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken) =>
         base.ReplaceCodesAsync(user, recoveryCodes.Select(code => HashRecoveryCode(user, code)), cancellationToken);
