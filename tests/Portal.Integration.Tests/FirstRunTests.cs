@@ -105,7 +105,60 @@ public abstract class FirstRunTests : IDisposable
             Assert.NotNull(setup.GeneratedPassword);
             await AssertCompleteAsync(app, setup.GeneratedPassword);
             Assert.False(await AdminPasswordIsAsync(app, LostPassword));
+
+            // Handed over in the file, never printed, and to be changed at the first sign-in.
+            Assert.Contains($";admin;{setup.GeneratedPassword}", await File.ReadAllTextAsync(setup.PasswordFile!), StringComparison.Ordinal);
+            var portal = app.Services.GetRequiredService<ITenantDirectory>().FindByName(TenantDescriptor.DefaultName)!;
+            Assert.True((await AdminOfAsync(app, portal, setup.GeneratedPassword)).MustChange);
         }
+    }
+
+    [ProviderFact]
+    public async Task SitesMadeByTheRecipes_GetFreshDistinctPasswords_HandedOverInAnOwnerOnlyFile_AndMustChangeThem()
+    {
+        using var database = NewDatabase();
+        await using var app = PortalHosts.Build(PortalHosts.Settings(database, _files, new Dictionary<string, string?> { ["Portal:Setup:SitesShareAdminPassword"] = "false" }));
+        var setup = await app.InitializePortalAsync();
+        Assert.True(setup.Ran);
+        Assert.Null(setup.GeneratedPassword);
+
+        var file = setup.PasswordFile!;
+        Assert.StartsWith(Path.Combine(_files, "initial-passwords"), file, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(file)!));
+        }
+
+        // One line per demo site (the province portal's password was the operator's own choice).
+        var entries = (await File.ReadAllLinesAsync(file)).Where(l => !l.StartsWith('#')).Select(l => l.Split(';')).ToList();
+        var directory = app.Services.GetRequiredService<ITenantDirectory>();
+        var sites = directory.All.Where(t => !t.IsDefault).ToList();
+        Assert.Equal(sites.Select(t => t.DisplayName).Order(), entries.Select(e => e[0]).Order());
+        var passwords = entries.Select(e => e[3]).ToList();
+        Assert.Equal(passwords.Count, passwords.Distinct().Count());
+        Assert.DoesNotContain(PortalAppFactory.AdminPassword, passwords);
+
+        foreach (var site in sites)
+        {
+            var password = entries.Single(e => e[0] == site.DisplayName)[3];
+            var (fresh, shared, mustChange) = await AdminOfAsync(app, site, password);
+            Assert.True(fresh, $"{site.Name}: the file's password does not sign in");
+            Assert.False(shared, $"{site.Name}: the province portal's password signs in");
+            Assert.True(mustChange, $"{site.Name}: a generated password need not be changed");
+        }
+
+        var portal = await AdminOfAsync(app, directory.FindByName(TenantDescriptor.DefaultName)!, "-");
+        Assert.True(portal.Shared);
+        Assert.False(portal.MustChange);
+    }
+
+    private static async Task<(bool Fresh, bool Shared, bool MustChange)> AdminOfAsync(WebApplication app, TenantDescriptor tenant, string password)
+    {
+        await using var scope = app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var admin = (await users.FindByNameAsync(FirstRunSetup.AdminUserName))!;
+        return (await users.CheckPasswordAsync(admin, password), await users.CheckPasswordAsync(admin, PortalAppFactory.AdminPassword), admin.MustChangePassword);
     }
 
     /// <summary>No tenant, and no row of any tenant-owned table, read past every filter.</summary>
