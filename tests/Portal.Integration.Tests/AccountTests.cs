@@ -97,6 +97,7 @@ public abstract partial class AccountTests<TFactory>(TFactory app) : PortalAppTe
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(enrolling, "bientap", Password)).StatusCode);
         var page = await enrolling.GetStringAsync(new Uri("/admin/account/two-factor", UriKind.Relative));
         var key = Totp.FromBase32(SecretKey().Match(page).Groups[1].Value)!;
+        Assert.Equal(32, SecretKey().Match(page).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).Length);
         Assert.Contains("otpauth://totp/", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
         var qr = await enrolling.GetAsync(new Uri("/admin/account/two-factor?handler=QrCode", UriKind.Relative));
         Assert.Equal("image/png", qr.Content.Headers.ContentType!.MediaType);

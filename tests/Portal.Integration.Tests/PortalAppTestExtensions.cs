@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Services;
+using Portal.Modules.Users.Services;
 
 namespace Portal.Integration.Tests;
 
@@ -47,6 +48,21 @@ public static partial class PortalAppTestExtensions
             ["Input.ConfirmPassword"] = newPassword,
         });
 
+    /// <summary>
+    /// Enrols the signed-in user in two-factor sign-in as a person with an authenticator app does:
+    /// reads the key off the page and sends the app's current code. Returns the key and the step used.
+    /// </summary>
+    public static async Task<(byte[] Key, long Step)> EnrolTwoFactorAsync(this HttpClient client, string root = "")
+    {
+        var page = await client.GetStringAsync(new Uri($"{root}/admin/account/two-factor", UriKind.Relative));
+        var key = Totp.FromBase32(SecretKeyPattern().Match(page).Groups[1].Value) ?? throw new InvalidOperationException("no key on the enrolment page");
+        var step = Totp.StepAt(DateTimeOffset.UtcNow);
+        var enabled = await client.PostFormAsync($"{root}/admin/account/two-factor", $"{root}/admin/account/two-factor?handler=Enable",
+            new Dictionary<string, string> { ["Code"] = Totp.Format(Totp.Compute(key, step)) });
+        Assert.Contains("Mã khôi phục", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        return (key, step);
+    }
+
     /// <summary>Opens <paramref name="page"/> for its antiforgery token, then posts <paramref name="fields"/> to <paramref name="action"/>.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, string action, IDictionary<string, string> fields)
     {
@@ -59,4 +75,7 @@ public static partial class PortalAppTestExtensions
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<code class=\"secret-key\">([A-Z2-7 ]+)</code>")]
+    private static partial Regex SecretKeyPattern();
 }
