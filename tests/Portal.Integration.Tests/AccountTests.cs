@@ -10,6 +10,8 @@ using Portal.Core.Tenancy;
 using Portal.Modules.Users.Models;
 using Portal.Modules.Users.Pages.Admin;
 using Portal.Modules.Users.Services;
+using Portal.Modules.Users.Settings;
+using Portal.Core.Settings;
 
 namespace Portal.Integration.Tests;
 
@@ -146,6 +148,66 @@ public abstract partial class AccountTests<TFactory>(TFactory app) : PortalAppTe
         {
             Assert.True(await AuditedAsync(site, action, "bientap"), action);
         }
+    }
+
+    [ProviderFact]
+    public async Task ProvincePortal_RequiresTwoFactorOfItsAdministrators_WhoAreSentToEnrol_EditorsAreNot()
+    {
+        Assert.True((await WithPortalAsync(sp => sp.GetRequiredService<ITenantSettings>().GetAsync<TwoFactorSettings>().AsTask())).RequiredForAdministrators);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        const string Password = "Quan-Tri-Tinh-2026";
+        await WithPortalAsync(async sp =>
+        {
+            var accounts = sp.GetRequiredService<IUserAccounts>();
+            Assert.True((await accounts.CreateUserAsync("quantri" + suffix, null, Password, ["Quản trị hệ thống"])).Succeeded);
+            Assert.True((await accounts.CreateUserAsync("bientap" + suffix, null, Password, [EditorRole])).Succeeded);
+            return 0;
+        });
+
+        // An administrator goes from the password straight to enrolment, and nowhere else until enrolled.
+        using var admin = App.ClientFor(PortalAppFactory.HostOf("Default"));
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(admin, "quantri" + suffix, Password)).StatusCode);
+        var users = await admin.GetAsync(new Uri("/admin/users", UriKind.Relative));
+        Assert.Equal("/admin/account/two-factor?returnUrl=%2Fadmin%2Fusers", users.Headers.Location!.OriginalString);
+        Assert.Contains("phải dùng xác thực hai bước", await admin.GetStringAsync(new Uri("/admin/account/two-factor", UriKind.Relative)), StringComparison.Ordinal);
+        await admin.EnrolTwoFactorAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/admin/users", UriKind.Relative))).StatusCode);
+        Assert.True(await AuditedAsync(Portal(), TwoFactorAccounts.EnabledAction, "quantri" + suffix));
+
+        // An editor holds no administrator's permission.
+        using var editor = App.ClientFor(PortalAppFactory.HostOf("Default"));
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(editor, "bientap" + suffix, Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+    }
+
+    [ProviderFact]
+    public async Task ComponentSite_TwoFactorAndPasswordRules_AreItsOwnSettings()
+    {
+        var site = await CreateTenantAsync("Sở Cài Đặt " + Guid.NewGuid().ToString("N")[..6]);
+        var other = await CreateTenantAsync("Sở Khác " + Guid.NewGuid().ToString("N")[..6]);
+        const string Password = "Quan-Tri-2026-So";
+        Assert.True((await InTenantAsync(site, sp => sp.GetRequiredService<IUserAccounts>().CreateUserAsync("quantri", null, Password, ["Quản trị hệ thống"]))).Succeeded);
+
+        // Off by default on a component site.
+        using (var before = App.ClientFor(site.HostNames[0]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(before, "quantri", Password)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await before.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+        }
+
+        // Turned on (as the settings page or a recipe does): the next sign-in must enrol.
+        Assert.True((await InTenantAsync(site, sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(new TwoFactorSettings { RequiredForAdministrators = true }))).Succeeded);
+        using (var after = App.ClientFor(site.HostNames[0]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(after, "quantri", Password)).StatusCode);
+            Assert.StartsWith("/admin/account/two-factor", (await after.GetAsync(new Uri("/admin", UriKind.Relative))).Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        // Stricter password rules on this site only.
+        Assert.True((await InTenantAsync(site, sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(new PasswordSettings { MinimumLength = 16, RequireNonAlphanumeric = true }))).Succeeded);
+        var refused = await InTenantAsync(site, sp => sp.GetRequiredService<IUserAccounts>().CreateUserAsync("bientap", null, "Bien-Tap-2026", []));
+        Assert.Contains("Mật khẩu phải có ít nhất 16 ký tự.", refused.Errors);
+        Assert.True((await InTenantAsync(other, sp => sp.GetRequiredService<IUserAccounts>().CreateUserAsync("bientap", null, "Bien-Tap-2026", []))).Succeeded);
     }
 
     private static Task<HttpResponseMessage> SecondStepAsync(HttpClient client, string field, string value) =>

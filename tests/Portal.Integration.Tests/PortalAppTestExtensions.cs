@@ -2,6 +2,9 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Services;
+using Microsoft.AspNetCore.Identity;
+using Portal.Core.Admin;
+using Portal.Modules.Users.Models;
 using Portal.Modules.Users.Services;
 
 namespace Portal.Integration.Tests;
@@ -52,15 +55,39 @@ public static partial class PortalAppTestExtensions
     /// Enrols the signed-in user in two-factor sign-in as a person with an authenticator app does:
     /// reads the key off the page and sends the app's current code. Returns the key and the step used.
     /// </summary>
-    public static async Task<(byte[] Key, long Step)> EnrolTwoFactorAsync(this HttpClient client, string root = "")
+    public static async Task<(byte[] Key, long Step)> EnrolTwoFactorAsync(this HttpClient client, DateTimeOffset? now = null, string root = "")
     {
         var page = await client.GetStringAsync(new Uri($"{root}/admin/account/two-factor", UriKind.Relative));
         var key = Totp.FromBase32(SecretKeyPattern().Match(page).Groups[1].Value) ?? throw new InvalidOperationException("no key on the enrolment page");
-        var step = Totp.StepAt(DateTimeOffset.UtcNow);
+        var step = Totp.StepAt(now ?? DateTimeOffset.UtcNow);
         var enabled = await client.PostFormAsync($"{root}/admin/account/two-factor", $"{root}/admin/account/two-factor?handler=Enable",
             new Dictionary<string, string> { ["Code"] = Totp.Format(Totp.Compute(key, step)) });
         Assert.Contains("Mã khôi phục", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         return (key, step);
+    }
+
+    /// <summary>
+    /// Signs in as the province portal's <c>admin</c>, whose second factor the portal requires: the
+    /// first time it enrols (as a person with an app), later it gives a recovery code made for the call.
+    /// </summary>
+    public static async Task SignInAsProvinceAdminAsync(this PortalAppFactory app, HttpClient client)
+    {
+        var signedIn = await client.SignInAsync("admin", PortalAppFactory.AdminPassword);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.StatusCode);
+        if (signedIn.Headers.Location!.OriginalString.StartsWith(AdminRoutes.SignInSecondStep, StringComparison.Ordinal))
+        {
+            var code = await app.InTenantAsync(app.Portal(), async sp =>
+            {
+                var users = sp.GetRequiredService<UserManager<PortalUser>>();
+                return (await users.GenerateNewTwoFactorRecoveryCodesAsync((await users.FindByNameAsync("admin"))!, 1))!.Single();
+            });
+            var second = await client.PostFormAsync(AdminRoutes.SignInSecondStep, AdminRoutes.SignInSecondStep, new Dictionary<string, string> { ["RecoveryCode"] = code });
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, second.StatusCode);
+        }
+        else
+        {
+            await client.EnrolTwoFactorAsync(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        }
     }
 
     /// <summary>Opens <paramref name="page"/> for its antiforgery token, then posts <paramref name="fields"/> to <paramref name="action"/>.</summary>

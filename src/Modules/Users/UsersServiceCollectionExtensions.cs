@@ -13,6 +13,8 @@ using Portal.Modules.Users.Data;
 using Portal.Modules.Users.Models;
 using Portal.Modules.Users.Recipes;
 using Portal.Modules.Users.Services;
+using Portal.Modules.Users.Settings;
+using Portal.Core.Settings;
 
 namespace Portal.Modules.Users;
 
@@ -49,6 +51,8 @@ internal static class UsersServiceCollectionExtensions
         services.RemoveAll<IPasswordValidator<PortalUser>>();
         services.AddScoped<IPasswordValidator<PortalUser>, TenantPasswordValidator>();
         services.AddScoped<AccountSettings>();
+        services.AddTenantSettingsSection<PasswordSettings>();
+        services.AddTenantSettingsSection<TwoFactorSettings>();
         services.AddScoped<TwoFactorAccounts>();
 
         services.AddScoped<UserAccounts>();

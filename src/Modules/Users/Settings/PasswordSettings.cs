@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Portal.Core.Settings;
 
 namespace Portal.Modules.Users.Settings;
 
@@ -7,9 +9,10 @@ namespace Portal.Modules.Users.Settings;
 /// self-service change, an administrator's reset, the <c>users</c> recipe step, the first run and the
 /// command line. The defaults are the rules every site had before they became settings.
 /// </summary>
-public sealed class PasswordSettings
+[DisplayName("Quy tắc mật khẩu")]
+public sealed class PasswordSettings : ITenantSettingsSection
 {
-    public const string Name = "passwords";
+    public static string SectionName => "passwords";
 
     [Display(Name = "Độ dài tối thiểu (ký tự)")]
     [Range(8, 128, ErrorMessage = "Độ dài tối thiểu phải từ {1} đến {2} ký tự.")]

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using Portal.Core.Settings;
 
 namespace Portal.Modules.Users.Settings;
 
@@ -8,9 +10,10 @@ namespace Portal.Modules.Users.Settings;
 /// permission (full rights, managing component sites, users or roles) must, and one without an
 /// authenticator is sent to enrol right after its password. The province portal's recipe turns it on.
 /// </summary>
-public sealed class TwoFactorSettings
+[DisplayName("Xác thực hai bước")]
+public sealed class TwoFactorSettings : ITenantSettingsSection
 {
-    public const string Name = "two-factor";
+    public static string SectionName => "two-factor";
 
     [Display(Name = "Bắt buộc xác thực hai bước với tài khoản quản trị (toàn quyền, quản lý trang thành phần, người dùng hoặc vai trò)")]
     public bool RequiredForAdministrators { get; set; }

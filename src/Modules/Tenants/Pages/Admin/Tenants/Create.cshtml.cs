@@ -63,11 +63,11 @@ public sealed class CreateModel(
         var tenant = result.Tenant!;
         var address = SiteUrls(tenant) is [var first, ..] ? first : tenant.Name;
         // Shown once (TempData is read and dropped by the next page), never logged or stored.
-        TempData.AddSuccess($"Đã tạo trang {tenant.DisplayName} tại {address}.");
-        foreach (var issued in result.IssuedPasswords)
-        {
-            TempData.AddSuccess($"Trang {issued.Tenant.DisplayName}: tài khoản {issued.UserName}, mật khẩu ban đầu {issued.Password} (chỉ hiển thị một lần; hãy chuyển cho quản trị viên của đơn vị, người đó phải đổi mật khẩu ở lần đăng nhập đầu).");
-        }
+        var passwords = string.Concat(result.IssuedPasswords.Select(issued =>
+            $" Trang {issued.Tenant.DisplayName}: tài khoản {issued.UserName}, mật khẩu ban đầu {issued.Password}."));
+        TempData.AddSuccess(passwords.Length == 0
+            ? $"Đã tạo trang {tenant.DisplayName} tại {address}"
+            : $"Đã tạo trang {tenant.DisplayName} tại {address}.{passwords} Mật khẩu chỉ hiển thị một lần: hãy chuyển cho quản trị viên của đơn vị, người đó phải đổi mật khẩu ở lần đăng nhập đầu.");
 
         return RedirectToPage("Index");
     }
