@@ -108,6 +108,7 @@ public sealed class TwoFactorTests
         Assert.True(AccountSetup.RequiresTwoFactor(Principal("AccessAdmin", "ManageUsers"), on));
         Assert.True(AccountSetup.RequiresTwoFactor(Principal("ManageRoles"), on));
         Assert.True(AccountSetup.RequiresTwoFactor(Principal("ManageTenants"), on));
+        Assert.True(AccountSetup.RequiresTwoFactor(Principal("ManageSettings"), on));
         Assert.False(AccountSetup.RequiresTwoFactor(Principal("AccessAdmin", "EditContent", "PublishContent"), on));
         Assert.False(AccountSetup.RequiresTwoFactor(Principal("*"), new TwoFactorSettings()));
 

@@ -23,11 +23,12 @@ public static class AccountSetup
     public const string TwoFactorPath = "/admin/account/two-factor";
 
     /// <summary>
-    /// Permissions that make an account an administrator for the two-factor rule: full rights, and
-    /// managing component sites (declared by Tenants), users and roles.
+    /// Permissions that make an account an administrator for the two-factor rule: full rights,
+    /// managing component sites and the site's settings (declared by Tenants; whoever may switch the
+    /// rule off must be held by it), users and roles.
     /// </summary>
     public static IReadOnlyList<string> AdministratorPermissions { get; } =
-        [PermissionPolicies.All, "ManageTenants", Permissions.ManageUsers.Name, Permissions.ManageRoles.Name];
+        [PermissionPolicies.All, "ManageTenants", "ManageSettings", Permissions.ManageUsers.Name, Permissions.ManageRoles.Name];
 
     public static bool MustChangePassword(PortalUser user, PasswordSettings rules, DateTimeOffset now)
     {
