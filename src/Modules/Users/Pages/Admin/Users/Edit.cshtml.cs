@@ -11,10 +11,6 @@ namespace Portal.Modules.Users.Pages.Admin.Users;
 public sealed class EditModel(UserManager<PortalUser> userManager, RoleManager<PortalRole> roleManager, UserAccounts accounts, TwoFactorAccounts twoFactor)
     : UserFormPageModel(roleManager)
 {
-    /// <summary>A password an administrator sets must be changed by its owner at the next sign-in (on by default).</summary>
-    [BindProperty]
-    public bool MustChangePassword { get; set; } = true;
-
     public bool TwoFactorEnabled { get; private set; }
 
     public override bool IsNew => false;

@@ -14,6 +14,10 @@ public abstract class UserFormPageModel(RoleManager<PortalRole> roleManager) : P
     [BindProperty]
     public UserInput Input { get; set; } = new();
 
+    /// <summary>A password an administrator sets must be changed by its owner at the next sign-in (on by default).</summary>
+    [BindProperty]
+    public bool MustChangePassword { get; set; } = true;
+
     public IReadOnlyList<string> AvailableRoles { get; private set; } = [];
 
     /// <summary>True on the create page, where a password is required.</summary>
