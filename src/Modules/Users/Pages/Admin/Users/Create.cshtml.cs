@@ -23,7 +23,7 @@ public sealed class CreateModel(RoleManager<PortalRole> roleManager, UserAccount
 
         if (ModelState.IsValid)
         {
-            var result = await accounts.CreateUserAsync(Input.UserName, Input.Email, Input.Password!, Input.Roles, MustChangePassword);
+            var result = await accounts.CreateUserAsync(Input.UserName, Input.Email, Input.Password!, Input.Roles, PasswordMustBeChanged);
             if (result.Succeeded)
             {
                 TempData.AddSuccess($"Đã tạo người dùng {Input.UserName.Trim()}.");

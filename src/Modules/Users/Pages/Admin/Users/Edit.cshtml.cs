@@ -49,7 +49,7 @@ public sealed class EditModel(UserManager<PortalUser> userManager, RoleManager<P
             var result = await accounts.UpdateAsync(Account!, Input.UserName, Input.Email, Input.Roles);
             if (result.Succeeded && !string.IsNullOrEmpty(Input.Password))
             {
-                result = await accounts.SetPasswordAsync(Account!, Input.Password, MustChangePassword);
+                result = await accounts.SetPasswordAsync(Account!, Input.Password, PasswordMustBeChanged);
             }
 
             if (result.Succeeded)

@@ -14,9 +14,14 @@ public abstract class UserFormPageModel(RoleManager<PortalRole> roleManager) : P
     [BindProperty]
     public UserInput Input { get; set; } = new();
 
-    /// <summary>A password an administrator sets must be changed by its owner at the next sign-in (on by default).</summary>
+    /// <summary>
+    /// A password an administrator sets must be changed by its owner at the next sign-in: on unless
+    /// the box is unticked (a form that does not send it at all keeps the safe default).
+    /// </summary>
     [BindProperty]
-    public bool MustChangePassword { get; set; } = true;
+    public bool? MustChangePassword { get; set; } = true;
+
+    protected bool PasswordMustBeChanged => MustChangePassword != false;
 
     public IReadOnlyList<string> AvailableRoles { get; private set; } = [];
 
