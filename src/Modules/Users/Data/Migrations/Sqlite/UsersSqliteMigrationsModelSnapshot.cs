@@ -17,41 +17,6 @@ namespace Portal.Modules.Users.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Portal.Modules.Users.Models.PasswordHistoryEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("TenantId", "UserId", "CreatedUtc");
-
-                    b.ToTable("PasswordHistory", (string)null);
-                });
-
             modelBuilder.Entity("Portal.Modules.Users.Models.PortalRole", b =>
                 {
                     b.Property<string>("Id")
@@ -130,7 +95,7 @@ namespace Portal.Modules.Users.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("CreatedUtc")
+                    b.Property<DateTimeOffset?>("CreatedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -140,17 +105,14 @@ namespace Portal.Modules.Users.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("LastSignInUtc")
+                    b.Property<DateTimeOffset?>("LastSignInUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime?>("LockoutEnd")
+                    b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -158,9 +120,6 @@ namespace Portal.Modules.Users.Data.Migrations.Sqlite
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PasswordChangedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
@@ -307,15 +266,6 @@ namespace Portal.Modules.Users.Data.Migrations.Sqlite
                     b.HasIndex("TenantId");
 
                     b.ToTable("UserTokens", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Modules.Users.Models.PasswordHistoryEntry", b =>
-                {
-                    b.HasOne("Portal.Modules.Users.Models.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Modules.Users.Models.PortalRoleClaim", b =>
