@@ -52,6 +52,7 @@ internal static class UsersServiceCollectionExtensions
         services.AddScoped<UserAccounts>();
         services.AddScoped<IUserAccounts>(sp => sp.GetRequiredService<UserAccounts>());
         services.AddScoped<RolePermissions>();
+        services.AddScoped<PrivilegeCeiling>();
         services.AddSingleton<SignInBackoff>();
         services.AddRecipeStep<RolesRecipeStep>();
         services.AddRecipeStep<UsersRecipeStep>();
