@@ -27,6 +27,7 @@ public sealed class UsersModule : PortalModule
     [
         new("Người dùng", "/admin/users", Users.Permissions.ManageUsers.Name, Order: 900),
         new("Vai trò", "/admin/roles", Users.Permissions.ManageRoles.Name, Order: 910),
+        new("Phiên đăng nhập", "/admin/sessions", Users.Permissions.AccessAdmin.Name, Order: 920),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

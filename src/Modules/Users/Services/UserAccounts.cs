@@ -10,6 +10,8 @@ public sealed class UserAccounts(
     RoleManager<PortalRole> roleManager,
     IAuditLog auditLog,
     PrivilegeCeiling ceiling,
+    UserSessions sessions,
+    IActorAccessor actor,
     TimeProvider clock) : IUserAccounts
 {
     public const string CreatedAction = "users.created";
@@ -164,6 +166,22 @@ public sealed class UserAccounts(
         }
 
         return await AuditedAsync(result, UnlockedAction, user).ConfigureAwait(false);
+    }
+
+    /// <summary>The account's live sessions, for its administrators (within the privilege ceiling).</summary>
+    public async Task<IReadOnlyList<UserSession>> ListSessionsAsync(PortalUser user, SessionLimits limits) =>
+        await ceiling.CanManageAsync(user).ConfigureAwait(false) ? await sessions.ListActiveAsync(user.Id, limits).ConfigureAwait(false) : [];
+
+    /// <summary>Ends one session of the account (all of them when <paramref name="sessionId"/> is null); audited.</summary>
+    public async Task<UserAccountResult> EndSessionsAsync(PortalUser user, string? sessionId)
+    {
+        if (await ceiling.CheckAccountAsync(user, "kết thúc phiên đăng nhập của").ConfigureAwait(false) is { } refused)
+        {
+            return UserAccountResult.Refused(refused);
+        }
+
+        await sessions.EndAsync(user.Id, sessionId, SessionEndReasons.Ended, actor.Actor, audit: user.UserName).ConfigureAwait(false);
+        return UserAccountResult.Success(user.Id);
     }
 
     /// <summary>Makes the user's roles exactly <paramref name="roles"/>; unknown role names are errors.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Admin;
 using Portal.Core.Security;
 using Portal.Modules.Users.Models;
+using Portal.Modules.Users.Pages.Admin.Sessions;
 using Portal.Modules.Users.Services;
 
 namespace Portal.Modules.Users.Pages.Admin.Users;
@@ -19,6 +20,9 @@ public sealed class EditModel(UserManager<PortalUser> userManager, PrivilegeCeil
 
     /// <summary>False when the account holds rights the signed-in user lacks: the page only shows it.</summary>
     public bool CanManage { get; private set; }
+
+    /// <summary>The account's live sessions (empty when the signed-in user may not manage it).</summary>
+    public SessionList Sessions { get; private set; } = new([], "");
 
     public bool IsSelf => Account is not null && string.Equals(userManager.GetUserId(User), Account.Id, StringComparison.Ordinal);
 
@@ -87,6 +91,26 @@ public sealed class EditModel(UserManager<PortalUser> userManager, PrivilegeCeil
         return await ReportAsync(await accounts.LockAsync(Account!), $"Đã khóa tài khoản {Account!.UserName}.");
     }
 
+    public async Task<IActionResult> OnPostEndSessionAsync(string id, string sessionId)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        return await ReportAsync(await accounts.EndSessionsAsync(Account!, sessionId), $"Đã kết thúc một phiên đăng nhập của {Account!.UserName}.");
+    }
+
+    public async Task<IActionResult> OnPostEndSessionsAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        return await ReportAsync(await accounts.EndSessionsAsync(Account!, null), $"Đã kết thúc mọi phiên đăng nhập của {Account!.UserName}.");
+    }
+
     public async Task<IActionResult> OnPostUnlockAsync(string id)
     {
         if (!await LoadAsync(id))
@@ -133,6 +157,8 @@ public sealed class EditModel(UserManager<PortalUser> userManager, PrivilegeCeil
         CanManage = await Ceiling.CanManageAsync(Account, HttpContext.RequestAborted);
         AsksActorPassword = await Ceiling.ActorAsync(HttpContext.RequestAborted) is not null && await Ceiling.IsAdministratorAsync(Account, HttpContext.RequestAborted);
         await LoadRolesAsync();
+        var limits = await SessionLimits.ForCurrentTenantAsync(HttpContext.RequestServices, HttpContext.RequestAborted);
+        Sessions = SessionList.From(await accounts.ListSessionsAsync(Account, limits), UserSessions.CurrentSessionId(HttpContext), "Kết thúc mọi phiên", Account.Id);
         return true;
     }
 }
