@@ -199,6 +199,12 @@ public sealed class PrivilegeCeiling(
             return null;
         }
 
+        if (self is not null && !string.IsNullOrEmpty(actorPassword))
+        {
+            // A wrong password counts towards the actor's lockout, as a failed sign-in does.
+            await userManager.AccessFailedAsync(self).ConfigureAwait(false);
+        }
+
         return await RefuseAsync(target.UserName, "administrator's password reset without the actor's own password", ReauthenticationFailed, cancellationToken).ConfigureAwait(false);
     }
 
