@@ -17,7 +17,7 @@ namespace Portal.Integration.Tests;
 /// Accounts (issue 7, findings 2 and 3) on both providers: the privilege ceiling of user and role
 /// management, and the server-side session list (sign-out, ending a session, the lists).
 /// </summary>
-public abstract partial class AccountTests<TFactory>(TFactory app) : IClassFixture<TFactory>
+public abstract partial class SessionAndPrivilegeTests<TFactory>(TFactory app) : IClassFixture<TFactory>
     where TFactory : SecurityAppFactoryBase
 {
     private const string Site = "sotaichinh";
@@ -338,7 +338,7 @@ public abstract partial class AccountTests<TFactory>(TFactory app) : IClassFixtu
     private static partial Regex CurrentSession();
 }
 
-public sealed class SqliteAccountTests(SecurityAppFactory app) : AccountTests<SecurityAppFactory>(app);
+public sealed class SqliteSessionAndPrivilegeTests(SecurityAppFactory app) : SessionAndPrivilegeTests<SecurityAppFactory>(app);
 
 [RequiresPostgres]
-public sealed class PostgresAccountTests(PostgresSecurityAppFactory app) : AccountTests<PostgresSecurityAppFactory>(app);
+public sealed class PostgresSessionAndPrivilegeTests(PostgresSecurityAppFactory app) : SessionAndPrivilegeTests<PostgresSecurityAppFactory>(app);
