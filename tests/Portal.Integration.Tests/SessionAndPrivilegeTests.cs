@@ -6,10 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Security;
+using Portal.Core.Settings;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Services;
 using Portal.Modules.Users.Models;
 using Portal.Modules.Users.Services;
+using Portal.Modules.Users.Settings;
 
 namespace Portal.Integration.Tests;
 
@@ -234,11 +236,46 @@ public abstract partial class SessionAndPrivilegeTests<TFactory>(TFactory app) :
         Assert.Empty(SessionIdField().Matches(await admin.GetStringAsync(new Uri($"/admin/users/{await UserIdAsync(userName)}/edit", UriKind.Relative))));
     }
 
+    [ProviderFact]
+    public async Task IdleAndAbsoluteLimits_AreEachTenantsOwnSettings()
+    {
+        var site = await app.CreateTenantAsync("Sở Phiên Thử " + Guid.NewGuid().ToString("N")[..6]);
+        var saved = await app.InTenantAsync(site, sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(new SessionSettings { IdleTimeoutMinutes = 10, AbsoluteTimeoutHours = 1 }));
+        Assert.True(saved.Succeeded);
+        var refused = await app.InTenantAsync(site, sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(new SessionSettings { IdleTimeoutMinutes = 1 }));
+        Assert.Equal(nameof(SessionSettings.IdleTimeoutMinutes), Assert.Single(refused.Errors).Member);
+
+        var userName = "nguoidung" + Guid.NewGuid().ToString("N")[..8];
+        Assert.True(await app.InTenantAsync(site, async sp => (await sp.GetRequiredService<IUserAccounts>().CreateUserAsync(userName, null, Password, ["Biên tập viên"])).Succeeded));
+        var siteHost = site.HostNames[0];
+        using var strict = await SignedInAsync(userName, Password, siteHost);
+        using var relaxed = await SignedInAsync(await CreateUserAsync("Biên tập viên"));
+
+        // Idle: 11 minutes ends the site's 10-minute session; the other tenant keeps its default 30.
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        AssertSentToSignIn(await strict.GetAsync(new Uri("/admin", UriKind.Relative)));
+        Assert.Equal(HttpStatusCode.OK, (await relaxed.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+
+        // Absolute: a request every 9 minutes keeps it alive until one hour after the password.
+        Assert.Equal(HttpStatusCode.Redirect, (await strict.SignInAsync(userName, Password)).StatusCode);
+        for (var i = 0; i < 6; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(9));
+            Assert.Equal(HttpStatusCode.OK, (await strict.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+        }
+
+        app.Clock.Advance(TimeSpan.FromMinutes(9));
+        AssertSentToSignIn(await strict.GetAsync(new Uri("/admin", UriKind.Relative)));
+        var reasons = await app.InTenantAsync(site, sp => sp.GetRequiredService<PortalDbContext>().Set<UserSession>().Select(s => s.EndReason).ToListAsync());
+        Assert.Contains(SessionEndReasons.Idle, reasons);
+        Assert.Contains(SessionEndReasons.Absolute, reasons);
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
-    private async Task<HttpClient> SignedInAsync(string userName, string password = Password)
+    private async Task<HttpClient> SignedInAsync(string userName, string password = Password, string? host = null)
     {
-        var client = app.ClientFrom(Host);
+        var client = app.ClientFrom(host ?? Host);
         var response = await client.SignInAsync(userName, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;

@@ -5,10 +5,12 @@ using Portal.Core.Admin;
 using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Security;
+using Portal.Core.Settings;
 using Portal.Core.Web;
 using Portal.Modules.Users.Data.Migrations;
 using Portal.Modules.Users.Pages.Admin;
 using Portal.Modules.Users.Services;
+using Portal.Modules.Users.Settings;
 
 namespace Portal.Modules.Users;
 
@@ -35,7 +37,7 @@ public sealed class UsersModule : PortalModule
         services.AddPortalIdentity();
         services.AddPortalSignInCookie();
         services.AddRateLimiter(options => options.AddPerClientPolicy(LoginModel.RateLimitPolicy, permitLimit: 10, TimeSpan.FromMinutes(1)));
-        services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));
+        services.AddTenantSettingsSection<SessionSettings>();
         services.AddModuleMigrations<UsersSqliteMigrations, UsersPostgresMigrations>();
     }
 }

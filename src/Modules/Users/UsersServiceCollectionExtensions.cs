@@ -13,6 +13,7 @@ using Portal.Modules.Users.Data;
 using Portal.Modules.Users.Models;
 using Portal.Modules.Users.Recipes;
 using Portal.Modules.Users.Services;
+using Portal.Modules.Users.Settings;
 
 namespace Portal.Modules.Users;
 
@@ -95,7 +96,7 @@ internal static class UsersServiceCollectionExtensions
         // The tenant's idle and absolute limits are checked on the session row; the ticket itself only
         // outlives the longest idle timeout a tenant may choose, sliding while in use.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure(options => options.ExpireTimeSpan = SessionLimits.MaxIdleTimeout);
+            .Configure(options => options.ExpireTimeSpan = SessionSettings.MaxIdleTimeout);
 
         foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.ExternalScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
         {

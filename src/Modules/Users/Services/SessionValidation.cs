@@ -78,7 +78,7 @@ public static class SessionValidation
             return false;
         }
 
-        var limits = await SessionLimits.ForCurrentTenantAsync(services, cancellationToken).ConfigureAwait(false);
+        var limits = await sessions.LimitsAsync(cancellationToken).ConfigureAwait(false);
         var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
         var endReason =
             !string.Equals(state.AccountStamp, state.SessionStamp, StringComparison.Ordinal) || !string.Equals(stamp, state.SessionStamp, StringComparison.Ordinal) ? SessionEndReasons.Revoked

@@ -169,8 +169,8 @@ public sealed class UserAccounts(
     }
 
     /// <summary>The account's live sessions, for its administrators (within the privilege ceiling).</summary>
-    public async Task<IReadOnlyList<UserSession>> ListSessionsAsync(PortalUser user, SessionLimits limits) =>
-        await ceiling.CanManageAsync(user).ConfigureAwait(false) ? await sessions.ListActiveAsync(user.Id, limits).ConfigureAwait(false) : [];
+    public async Task<IReadOnlyList<UserSession>> ListSessionsAsync(PortalUser user) =>
+        await ceiling.CanManageAsync(user).ConfigureAwait(false) ? await sessions.ListActiveAsync(user.Id).ConfigureAwait(false) : [];
 
     /// <summary>Ends one session of the account (all of them when <paramref name="sessionId"/> is null); audited.</summary>
     public async Task<UserAccountResult> EndSessionsAsync(PortalUser user, string? sessionId)

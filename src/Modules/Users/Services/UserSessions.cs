@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
+using Portal.Core.Settings;
 using Portal.Modules.Users.Models;
+using Portal.Modules.Users.Settings;
 
 namespace Portal.Modules.Users.Services;
 
@@ -12,7 +14,7 @@ namespace Portal.Modules.Users.Services;
 /// by the sign-in cookie, checked on every request by <see cref="SessionValidation"/>, listed and
 /// ended by the user and by the tenant's administrators.
 /// </summary>
-public sealed class UserSessions(PortalDbContext db, IAuditLog auditLog, TimeProvider clock)
+public sealed class UserSessions(PortalDbContext db, ITenantSettings settings, IAuditLog auditLog, TimeProvider clock)
 {
     public const string EndedAction = "users.session-ended";
 
@@ -24,6 +26,9 @@ public sealed class UserSessions(PortalDbContext db, IAuditLog auditLog, TimePro
 
     /// <summary>The session id of the current request's sign-in, once validated; null when there is none.</summary>
     public static string? CurrentSessionId(HttpContext context) => context.Items[CurrentSessionItem] as string;
+
+    /// <summary>The current tenant's idle and absolute limits (cached in memory by the settings store).</summary>
+    public ValueTask<SessionSettings> LimitsAsync(CancellationToken cancellationToken = default) => settings.GetAsync<SessionSettings>(cancellationToken);
 
     /// <summary>Starts a session of <paramref name="userId"/> and returns its id.</summary>
     public async Task<string> StartAsync(string userId, string securityStamp, string? clientAddress, string? userAgent, CancellationToken cancellationToken = default)
@@ -83,8 +88,9 @@ public sealed class UserSessions(PortalDbContext db, IAuditLog auditLog, TimePro
     /// The user's sessions that are still live: not ended, started with the account's current stamp and
     /// within the limits. Newest activity first.
     /// </summary>
-    public async Task<IReadOnlyList<UserSession>> ListActiveAsync(string userId, SessionLimits limits, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<UserSession>> ListActiveAsync(string userId, CancellationToken cancellationToken = default)
     {
+        var limits = await LimitsAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         var idleSince = now - limits.IdleTimeout;
         var startedSince = now - limits.AbsoluteTimeout;

@@ -14,8 +14,7 @@ public sealed class IndexModel(SignInManager<PortalUser> signInManager, UserSess
 
     public async Task OnGetAsync()
     {
-        var limits = await SessionLimits.ForCurrentTenantAsync(HttpContext.RequestServices, HttpContext.RequestAborted);
-        var rows = await sessions.ListActiveAsync(UserId, limits, HttpContext.RequestAborted);
+        var rows = await sessions.ListActiveAsync(UserId, HttpContext.RequestAborted);
         Sessions = SessionList.From(rows, UserSessions.CurrentSessionId(HttpContext), "Kết thúc mọi phiên khác");
     }
 
@@ -40,9 +39,8 @@ public sealed class IndexModel(SignInManager<PortalUser> signInManager, UserSess
     {
         // Every session but this one: the user stays signed in here.
         var current = UserSessions.CurrentSessionId(HttpContext);
-        var limits = await SessionLimits.ForCurrentTenantAsync(HttpContext.RequestServices, HttpContext.RequestAborted);
         var ended = 0;
-        foreach (var session in await sessions.ListActiveAsync(UserId, limits, HttpContext.RequestAborted))
+        foreach (var session in await sessions.ListActiveAsync(UserId, HttpContext.RequestAborted))
         {
             if (!string.Equals(session.Id, current, StringComparison.Ordinal))
             {

@@ -157,8 +157,7 @@ public sealed class EditModel(UserManager<PortalUser> userManager, PrivilegeCeil
         CanManage = await Ceiling.CanManageAsync(Account, HttpContext.RequestAborted);
         AsksActorPassword = await Ceiling.ActorAsync(HttpContext.RequestAborted) is not null && await Ceiling.IsAdministratorAsync(Account, HttpContext.RequestAborted);
         await LoadRolesAsync();
-        var limits = await SessionLimits.ForCurrentTenantAsync(HttpContext.RequestServices, HttpContext.RequestAborted);
-        Sessions = SessionList.From(await accounts.ListSessionsAsync(Account, limits), UserSessions.CurrentSessionId(HttpContext), "Kết thúc mọi phiên", Account.Id);
+        Sessions = SessionList.From(await accounts.ListSessionsAsync(Account), UserSessions.CurrentSessionId(HttpContext), "Kết thúc mọi phiên", Account.Id);
         return true;
     }
 }
