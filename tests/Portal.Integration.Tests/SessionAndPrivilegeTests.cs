@@ -271,6 +271,25 @@ public abstract partial class SessionAndPrivilegeTests<TFactory>(TFactory app) :
         Assert.Contains(SessionEndReasons.Absolute, reasons);
     }
 
+    [ProviderFact]
+    public async Task TheSessionLimits_AreOnTheSitesSettingsPage()
+    {
+        using var admin = await SignedInAsync("admin", PortalAppFactory.AdminPassword);
+        var page = await admin.GetStringAsync(new Uri("/admin/settings/sessions", UriKind.Relative));
+        Assert.Contains("Thời gian chờ khi không thao tác (phút)", page, StringComparison.Ordinal);
+        try
+        {
+            var saved = await PostAsync(admin, "/admin/settings/sessions", page, ("IdleTimeoutMinutes", "45"), ("AbsoluteTimeoutHours", "4"));
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            var settings = await InSiteAsync(sp => sp.GetRequiredService<ITenantSettings>().GetAsync<SessionSettings>().AsTask());
+            Assert.Equal((45, 4), (settings.IdleTimeoutMinutes, settings.AbsoluteTimeoutHours));
+        }
+        finally
+        {
+            await InSiteAsync(sp => sp.GetRequiredService<ITenantSettings>().SaveAsync(new SessionSettings()));
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     private async Task<HttpClient> SignedInAsync(string userName, string password = Password, string? host = null)
