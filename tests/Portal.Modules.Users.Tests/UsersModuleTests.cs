@@ -43,7 +43,7 @@ public sealed class UsersModuleTests
         Assert.Equal(
             [
                 "/admin/access-denied", "/admin/account/password", "/admin/account/two-factor", "/admin/login", "/admin/login/two-factor",
-                "/admin/logout", "/admin/roles", "/admin/roles/{id}/edit",
+                "/admin/logout", "/admin/roles", "/admin/roles/{id}/edit", "/admin/sessions",
                 "/admin/users", "/admin/users/create", "/admin/users/{id}/edit",
             ],
             routes);
