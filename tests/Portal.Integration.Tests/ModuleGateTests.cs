@@ -23,7 +23,7 @@ public sealed class ModuleGateTests(ModuleGateTests.GatedAppFactory app) : IClas
     public async Task ModuleNotEnabledForTheTenant_Answers404InVietnamese_AndLeavesTheMenu_UntilEnabled()
     {
         using var client = app.ClientFor(PortalAppFactory.BaseDomain);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync("admin", PortalAppFactory.AdminPassword)).StatusCode);
+        await app.SignInAsProvinceAdminAsync(client);
 
         foreach (var path in new[] { "/mau-thu", "/admin/mau-thu" })
         {
