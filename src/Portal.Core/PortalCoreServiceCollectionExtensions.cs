@@ -36,6 +36,7 @@ public static class PortalCoreServiceCollectionExtensions
 
         services.AddSingleton<IActorAccessor, HttpActorAccessor>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<AuditChainVerifier>();
         services.AddModelContributor<AuditModel>();
         services.AddModuleMigrations<CoreSqliteMigrations, CorePostgresMigrations>();
 
