@@ -77,7 +77,8 @@ public sealed class AuditQueries(PortalDbContext db)
         return true;
     }
 
-    // A value starting with = + - @ would be a formula to a spreadsheet: keep it as text (CSV/formula injection).
+    // A value starting with = + - @ would be a formula to a spreadsheet (formula injection): the leading
+    // apostrophe makes ClosedXML store it as text with Excel's quote prefix (the apostrophe is not shown).
     private static string Text(string? value) =>
         value is { Length: > 0 } text && "=+-@".Contains(text[0], StringComparison.Ordinal) ? "'" + text : value ?? "";
 
