@@ -8,6 +8,7 @@ using Portal.Core.Data;
 using Portal.Core.Tenancy;
 using Portal.Core.Text;
 using Portal.Modules.Audit.Pages.Admin.Audit;
+using Portal.Modules.Users.Services;
 using Portal.Web.CommandLine;
 using Portal.Web.Data;
 
@@ -198,6 +199,23 @@ public abstract class AuditTrailTests<TFactory>(TFactory app) : PortalAppTests<T
         // A formula typed into a field stays text in the export.
         Assert.Equal("=HYPERLINK(\"http://x\")", sheet.Cell(56, 9).GetString());
         Assert.False(sheet.Cell(56, 9).HasFormula);
+        var exported = (await RowsAsync(Portal())).Last(e => e.Action == IndexModel.ExportAction);
+        Assert.Equal("admin", exported.Actor);
+        Assert.Contains(marker, exported.Details, StringComparison.Ordinal);
+    }
+
+    [ProviderFact]
+    public async Task Viewer_RefusesAnEditorWithoutTheRight()
+    {
+        var site = await CreateTenantAsync("Sở Quyền Xem " + Guid.NewGuid().ToString("N")[..6]);
+        const string Password = "Cong-Tac-2026-Vien";
+        Assert.True((await InTenantAsync(site, sp => sp.GetRequiredService<IUserAccounts>().CreateUserAsync("congtacvien", null, Password, ["Cộng tác viên"]))).Succeeded);
+        using var client = App.ClientFor(site.HostNames[0]);
+        await SignInAsync(client, "congtacvien", Password);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/admin", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(new Uri("/admin/audit", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(new Uri("/admin/audit?handler=Export", UriKind.Relative))).StatusCode);
     }
 
     /// <summary>A tenant id of its own, not in the registry: only its trail matters (no foreign key ties rows to tenants).</summary>

@@ -12,8 +12,10 @@ namespace Portal.Modules.Audit.Pages.Admin.Audit;
 
 /// <summary>The site's audit trail: filters (days, user, action, text), paging, and the filtered rows as an .xlsx file.</summary>
 [RequirePermission(nameof(Permissions.ViewAuditLog))]
-public sealed class IndexModel(AuditQueries queries, TimeProvider clock) : PageModel
+public sealed class IndexModel(AuditQueries queries, IAuditLog auditLog, TimeProvider clock) : PageModel
 {
+    public const string ExportAction = "audit.export";
+
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [BindProperty(SupportsGet = true, Name = "")]
@@ -46,6 +48,8 @@ public sealed class IndexModel(AuditQueries queries, TimeProvider clock) : PageM
         }
 
         var workbook = await queries.ExportAsync(filter, cancellationToken);
+        // Taking the trail away is itself recorded (viewing it is not).
+        await auditLog.WriteAsync(ExportAction, null, Request.QueryString.Value, cancellationToken);
         var today = VietnamTime.From(clock.GetUtcNow()).ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
         return File(workbook, XlsxContentType, $"nhat-ky-{today}.xlsx");
     }
