@@ -27,7 +27,7 @@ public static class AuditCommand
         ArgumentNullException.ThrowIfNull(console);
         var directory = services.GetRequiredService<ITenantDirectory>();
         List<TenantDescriptor> tenants;
-        if (Option(args, "--tenant") is { } name)
+        if (OperatorCommands.Option(args, "--tenant") is { } name)
         {
             if (directory.FindByName(name) is not { } tenant)
             {
@@ -48,7 +48,7 @@ public static class AuditCommand
                 return await VerifyAsync(services, tenants, console, cancellationToken).ConfigureAwait(false);
 
             case "purge":
-                if (!int.TryParse(Option(args, "--older-than-months"), NumberStyles.None, CultureInfo.InvariantCulture, out var months))
+                if (!int.TryParse(OperatorCommands.Option(args, "--older-than-months"), NumberStyles.None, CultureInfo.InvariantCulture, out var months))
                 {
                     await console.Error.WriteLineAsync(Usage).ConfigureAwait(false);
                     return 2;
@@ -116,11 +116,5 @@ public static class AuditCommand
         }
 
         return failed == 0 ? 0 : 1;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -11,4 +11,11 @@ public static class OperatorCommands
         args[0] == AuditCommand.Name
             ? AuditCommand.RunAsync(services, args[1..], console, cancellationToken)
             : TenantsCommand.RunAsync(services, args[1..], console, cancellationToken);
+
+    /// <summary>The value after <paramref name="name"/> (<c>--tenant sotaichinh</c>), or null.</summary>
+    public static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
 }
