@@ -169,7 +169,7 @@ public abstract class AuditTrailTests<TFactory>(TFactory app) : PortalAppTests<T
             return 0;
         });
         using var client = App.ClientFor(PortalAppFactory.HostOf("Default"));
-        await SignInAsync(client, "admin", PortalAppFactory.AdminPassword);
+        await App.SignInAsProvinceAdminAsync(client);
 
         var today = VietnamTime.From(DateTimeOffset.UtcNow).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         var first = await client.GetAsync(new Uri($"/admin/audit?action={marker}&from={today}&to={today}", UriKind.Relative));
