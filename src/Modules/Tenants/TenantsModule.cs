@@ -21,7 +21,8 @@ public sealed class TenantsModule : PortalModule
     public override string DisplayName => "Trang thành phần";
     public override bool IsAlwaysEnabled => true;
 
-    public override IEnumerable<Permission> Permissions => [Tenants.Permissions.ManageTenants];
+    // AccessOtherTenants guards Core's cross-tenant service; declared here, with the other rights over sites.
+    public override IEnumerable<Permission> Permissions => [Tenants.Permissions.ManageTenants, CrossTenantPermissions.AccessOtherTenants];
 
     public override IEnumerable<AdminMenuItem> AdminMenu =>
         [new("Trang thành phần", "/admin/tenants", nameof(Tenants.Permissions.ManageTenants), Order: 90, DefaultTenantOnly: true)];
