@@ -86,8 +86,14 @@ public sealed class KeyProtectionTests : IDisposable
             ["Portal:DataProtection:PreviousCertificates:0:Path"] = old,
             ["Portal:DataProtection:PreviousCertificates:0:Password"] = CertificatePassword,
         }));
+        await using var withoutTheOld = PortalHosts.Build(Settings(new()
+        {
+            ["Portal:DataProtection:Certificate:Path"] = current,
+            ["Portal:DataProtection:Certificate:Password"] = CertificatePassword,
+        }));
 
         Assert.Equal("trước khi thay chứng thư", Protector(after).Unprotect(payload));
+        Assert.ThrowsAny<CryptographicException>(() => Protector(withoutTheOld).Unprotect(payload));
     }
 
     [Fact]
