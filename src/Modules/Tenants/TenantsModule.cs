@@ -22,10 +22,14 @@ public sealed class TenantsModule : PortalModule
     public override bool IsAlwaysEnabled => true;
 
     // AccessOtherTenants guards Core's cross-tenant service; declared here, with the other rights over sites.
-    public override IEnumerable<Permission> Permissions => [Tenants.Permissions.ManageTenants, CrossTenantPermissions.AccessOtherTenants];
+    public override IEnumerable<Permission> Permissions =>
+        [Tenants.Permissions.ManageTenants, Tenants.Permissions.ManageSettings, CrossTenantPermissions.AccessOtherTenants];
 
     public override IEnumerable<AdminMenuItem> AdminMenu =>
-        [new("Trang thành phần", "/admin/tenants", nameof(Tenants.Permissions.ManageTenants), Order: 90, DefaultTenantOnly: true)];
+    [
+        new("Trang thành phần", "/admin/tenants", nameof(Tenants.Permissions.ManageTenants), Order: 90, DefaultTenantOnly: true),
+        new("Cài đặt", "/admin/settings", nameof(Tenants.Permissions.ManageSettings), Order: 95),
+    ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
