@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
@@ -62,6 +63,7 @@ public abstract class TenantHostTests<TFactory>(TFactory app) : IClassFixture<TF
         Assert.Equal(education.Id, rows[host]);
         Assert.Equal(science.HostNames, app.Tenant("sokhoahoccongnghe").HostNames);
         Assert.DoesNotContain(host, (await RecordAsync(science.Id)).HostNames);
+        Assert.Single(await PortalTrailAsync(), e => e.Action == TenantProvisioner.HostsRefusedAuditAction && e.Subject == science.Name && e.Details!.Contains(host, StringComparison.Ordinal));
     }
 
     [ProviderFact]
@@ -133,6 +135,7 @@ public abstract class TenantHostTests<TFactory>(TFactory app) : IClassFixture<TF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"Tên miền '{financeHost}' đã được dùng cho một đơn vị khác.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.DoesNotContain(financeHost, (await RecordAsync(science.Id)).HostNames);
+        Assert.Single(await PortalTrailAsync(), e => e.Action == TenantProvisioner.HostsRefusedAuditAction && e.Details!.Contains(financeHost, StringComparison.Ordinal));
     }
 
     /// <summary>Runs <paramref name="meanwhile"/> once, when this scope's context is about to save: after the checks, before the write.</summary>
@@ -157,6 +160,9 @@ public abstract class TenantHostTests<TFactory>(TFactory app) : IClassFixture<TF
         var result = other.ServiceProvider.GetRequiredService<TenantProvisioner>().UpdateHostsAsync(tenant.Id, hosts, tenant.UrlPrefix).GetAwaiter().GetResult();
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
     }
+
+    private Task<List<AuditEntry>> PortalTrailAsync() =>
+        app.InTenantAsync(app.Portal(), sp => sp.GetRequiredService<PortalDbContext>().Set<AuditEntry>().AsNoTracking().ToListAsync());
 
     private async Task<Dictionary<string, string>> StoredHostsAsync()
     {

@@ -55,6 +55,9 @@ public sealed partial class TenantProvisioner(
     /// </summary>
     public static readonly IReadOnlyList<string> ProvinceOnlyRecipes = ["province-portal", "demo"];
 
+    /// <summary>Audit action of a host change refused (malformed, or a host of another tenant).</summary>
+    public const string HostsRefusedAuditAction = "tenant.hosts-refused";
+
     private DbSet<TenantRecord> Tenants => db.Set<TenantRecord>();
 
     private DbSet<TenantHost> Hosts => db.Set<TenantHost>();
@@ -261,6 +264,7 @@ public sealed partial class TenantProvisioner(
 
         if (errors.Count > 0)
         {
+            await AuditHostsRefusedAsync(record.Name, errors, cancellationToken).ConfigureAwait(false);
             return TenantResult.Fail([.. errors]);
         }
 
@@ -347,6 +351,7 @@ public sealed partial class TenantProvisioner(
             if (errors.Count > 0)
             {
                 db.Entry(record).State = EntityState.Unchanged;
+                await AuditHostsRefusedAsync(record.Name, errors, cancellationToken).ConfigureAwait(false);
                 return TenantResult.Fail([.. errors]);
             }
 
@@ -421,9 +426,14 @@ public sealed partial class TenantProvisioner(
             }
 
             LogClashRefused(logger, record.Name, ex.InnerException?.Message ?? ex.Message);
+            await AuditHostsRefusedAsync(record.Name, errors, cancellationToken).ConfigureAwait(false);
             return errors;
         }
     }
+
+    /// <summary>A refused host change leaves a trace in the acting tenant's trail; nothing else is written.</summary>
+    private Task AuditHostsRefusedAsync(string tenantName, IEnumerable<string> errors, CancellationToken cancellationToken) =>
+        auditLog.WriteAsync(HostsRefusedAuditAction, tenantName, string.Join(" ", errors), cancellationToken);
 
     internal static bool IsValidHostName(string host) =>
         host.Length <= 253 &&
