@@ -46,12 +46,13 @@ public static class CrossTenantPermissions
 /// <summary>A cross-tenant read or write the caller may not make; the message is Vietnamese.</summary>
 public sealed class CrossTenantAccessDeniedException(string message) : UnauthorizedAccessException(message);
 
+// The directory comes from the Tenants module; a host without it (a module's unit tests) sees only the target's own parent.
 public sealed partial class CrossTenantAccess(
     ICurrentTenant currentTenant,
-    ITenantDirectory directory,
     ITenantScopeFactory scopes,
     IAuditLog auditLog,
-    ILogger<CrossTenantAccess> logger) : ICrossTenantAccess
+    ILogger<CrossTenantAccess> logger,
+    ITenantDirectory? directory = null) : ICrossTenantAccess
 {
     public const string AuditAction = "cross-tenant.read";
     public const string WriteAuditAction = "cross-tenant.write";
@@ -143,7 +144,7 @@ public sealed partial class CrossTenantAccess(
     private bool IsAncestor(TenantDescriptor ancestor, TenantDescriptor target)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal) { target.Id };
-        for (var parentId = directory.FindById(target.Id)?.ParentId ?? target.ParentId; parentId is not null && seen.Add(parentId); parentId = directory.FindById(parentId)?.ParentId)
+        for (var parentId = directory?.FindById(target.Id)?.ParentId ?? target.ParentId; parentId is not null && seen.Add(parentId); parentId = directory?.FindById(parentId)?.ParentId)
         {
             if (parentId == ancestor.Id)
             {
