@@ -138,14 +138,18 @@ public abstract class TenantHostTests<TFactory>(TFactory app) : IClassFixture<TF
         Assert.Single(await PortalTrailAsync(), e => e.Action == TenantProvisioner.HostsRefusedAuditAction && e.Details!.Contains(financeHost, StringComparison.Ordinal));
     }
 
-    /// <summary>Runs <paramref name="meanwhile"/> once, when this scope's context is about to save: after the checks, before the write.</summary>
+    /// <summary>
+    /// Runs <paramref name="meanwhile"/> once, when this scope's context starts tracking a new entity
+    /// (the provisioner adds the record or its audit entry only after its checks): after the checks,
+    /// before the save takes any lock.
+    /// </summary>
     private static void WhenAboutToSave(IServiceProvider scope, Action meanwhile)
     {
         var db = scope.GetRequiredService<PortalDbContext>();
         var done = false;
-        db.SavingChanges += (_, _) =>
+        db.ChangeTracker.Tracked += (_, e) =>
         {
-            if (!done)
+            if (!done && !e.FromQuery)
             {
                 done = true;
                 meanwhile();
