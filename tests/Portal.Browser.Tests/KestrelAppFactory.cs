@@ -44,6 +44,8 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
             // per-site passwords turn this off).
             ["Portal:Setup:SitesShareAdminPassword"] = "true",
             ["Portal:DataProtection:KeysPath"] = Path.Combine(_folder.FullName, "keys"),
+            // Throwaway keys of a test run: no certificate (KeyProtectionTests covers the encrypted ring).
+            ["Portal:DataProtection:AllowUnprotectedKeys"] = "true",
             ["Portal:Media:StoragePath"] = Path.Combine(_folder.FullName, "media"),
             ["Portal:Setup:PasswordFilesPath"] = Path.Combine(_folder.FullName, "initial-passwords"),
             ["Serilog:MinimumLevel:Default"] = "Warning",

@@ -35,6 +35,8 @@ public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFa
             ["Portal:Setup:SitesShareAdminPassword"] = "true",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Portal:DataProtection:KeysPath"] = _keys,
+            // Throwaway keys of a test run: no certificate (KeyProtectionTests covers the encrypted ring).
+            ["Portal:DataProtection:AllowUnprotectedKeys"] = "true",
             ["Portal:Media:StoragePath"] = _media,
             ["Portal:Setup:PasswordFilesPath"] = Path.Combine(_keys, "initial-passwords"),
         }));
