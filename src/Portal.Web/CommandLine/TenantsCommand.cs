@@ -1,8 +1,5 @@
-<<<<<<< HEAD
-using Portal.Core.Recipes;
-=======
 using Microsoft.Extensions.Options;
->>>>>>> main
+using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Services;
 using Portal.Web.Hosting;
@@ -80,14 +77,6 @@ public static class TenantsCommand
                     return 2;
                 }
 
-<<<<<<< HEAD
-                var created = await provisioner.CreateAsync(
-                    new CreateTenantRequest(name, kind) { Label = Option(args, "--label"), Recipe = Option(args, "--recipe") },
-                    portal!, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var exitCode = await ReportAsync(console, urls, portal, created).ConfigureAwait(false);
-                await HandOverAsync(console, passwordFile, created.IssuedPasswords, portal).ConfigureAwait(false);
-                return exitCode;
-=======
                 var recipe = Option(args, "--recipe");
                 if (IsProvinceRecipe(services, recipe))
                 {
@@ -96,10 +85,12 @@ public static class TenantsCommand
                     return 1;
                 }
 
-                return await ReportAsync(console, urls, portal, await provisioner.CreateAsync(
+                var created = await provisioner.CreateAsync(
                     new CreateTenantRequest(name, kind) { Label = Option(args, "--label"), Recipe = recipe },
-                    portal!, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
->>>>>>> main
+                    portal!, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var exitCode = await ReportAsync(console, urls, portal, created).ConfigureAwait(false);
+                await HandOverAsync(console, passwordFile, created.IssuedPasswords, portal).ConfigureAwait(false);
+                return exitCode;
 
             case "import" when args.Length > 1:
                 return await ImportAsync(provisioner, portal!, console.FullPath(args[1]), console, urls, passwordFile, cancellationToken).ConfigureAwait(false);
