@@ -22,14 +22,6 @@ public static class AccountSetup
     public const string ChangePasswordPath = "/admin/account/password";
     public const string TwoFactorPath = "/admin/account/two-factor";
 
-    /// <summary>
-    /// Permissions that make an account an administrator for the two-factor rule: full rights,
-    /// managing component sites and the site's settings (declared by Tenants; whoever may switch the
-    /// rule off must be held by it), users and roles.
-    /// </summary>
-    public static IReadOnlyList<string> AdministratorPermissions { get; } =
-        [PermissionPolicies.All, "ManageTenants", "ManageSettings", Permissions.ManageUsers.Name, Permissions.ManageRoles.Name];
-
     public static bool MustChangePassword(PortalUser user, PasswordSettings rules, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -44,7 +36,7 @@ public static class AccountSetup
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(settings);
         return settings.RequiredForAdministrators
-            && principal.FindAll(PermissionPolicies.ClaimType).Any(c => AdministratorPermissions.Contains(c.Value, StringComparer.Ordinal));
+            && principal.FindAll(PermissionPolicies.ClaimType).Any(c => PrivilegeCeiling.AdministratorPermissions.Contains(c.Value));
     }
 
     /// <summary>

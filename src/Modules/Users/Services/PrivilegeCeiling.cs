@@ -30,8 +30,9 @@ public sealed class PrivilegeCeiling(
 
     /// <summary>
     /// Permissions that make an account an administrator: resetting such an account's password asks
-    /// for the actor's own password again. <c>ManageTenants</c> is the Tenants module's (named here, as
-    /// modules do not reference each other).
+    /// for the actor's own password again, and the two-factor rule binds it. Managing component sites
+    /// and the site's settings are the Tenants module's (named here, as modules do not reference each
+    /// other); whoever may switch the two-factor rule off must be held by it.
     /// </summary>
     public static readonly IReadOnlySet<string> AdministratorPermissions = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -39,6 +40,7 @@ public sealed class PrivilegeCeiling(
         Permissions.ManageUsers.Name,
         Permissions.ManageRoles.Name,
         "ManageTenants",
+        "ManageSettings",
     };
 
     public const string FullRightsOnly = "Chỉ người có toàn quyền mới được cấp toàn quyền.";
