@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Portal.Bench.ContentAdmin;
 
 /// <summary>
-/// <c>dotnet Portal.Bench.ContentAdmin.dll [--tenants 10] [--items 10000] [--requests 200] [--warmup 30] [--data DIR] [--keep]</c>
+/// <c>dotnet Portal.Bench.ContentAdmin.dll [--tenants 10] [--items 10000] [--requests 200] [--warmup 30] [--data DIR] [--scenarios a,b] [--keep]</c>
 /// runs the content admin benchmark (bench/README.md); <c>serve</c> is the server process it starts.
 /// </summary>
 public static class BenchProgram
@@ -29,6 +29,9 @@ internal sealed record BenchOptions
     /// <summary>SQLite only: a folder holding a seeded database (reused) or to hold one (seeded, then kept there).</summary>
     public string? Data { get; init; }
 
+    /// <summary>Only these scenarios (names as in the RESULT lines); the health baseline always runs.</summary>
+    public IReadOnlyList<string>? Scenarios { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -42,6 +45,7 @@ internal sealed record BenchOptions
                 "--requests" => options with { Requests = Number(args, ++i) },
                 "--warmup" => options with { Warmup = Number(args, ++i) },
                 "--keep" => options with { Keep = true },
+                "--scenarios" => options with { Scenarios = ++i < args.Length ? args[i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : throw new ArgumentException("'--scenarios' needs names") },
                 "--data" => options with { Data = ++i < args.Length ? Path.GetFullPath(args[i]) : throw new ArgumentException("'--data' needs a folder") },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}' (see bench/README.md)"),
             };
