@@ -42,7 +42,8 @@ public sealed class ContentAdmin(
     IActorAccessor actor,
     TimeProvider clock)
 {
-    public const string UpdateAction = "content.update";
+    /// <summary>A new version saved (audited by the content manager, in the version's transaction).</summary>
+    public const string UpdateAction = ContentManager.UpdateAction;
     public const string DeniedAction = "content.denied";
 
     public Task<ContentTypeDefinition?> TypeAsync(string name, CancellationToken cancellationToken) => definitions.GetAsync(name, cancellationToken);
@@ -113,7 +114,6 @@ public sealed class ContentAdmin(
             else
             {
                 saved = await manager.UpdateAsync(item, publish, expectedVersionId ?? "", cancellationToken).ConfigureAwait(false);
-                await auditLog.WriteAsync(UpdateAction, saved.ContentItemId, $"{saved.ContentType} v{saved.Number}: {saved.DisplayText}", cancellationToken).ConfigureAwait(false);
             }
 
             await DeleteAutosaveAsync(latest is null ? NewKey(type.Name) : item.ContentItemId, cancellationToken).ConfigureAwait(false);
