@@ -13,6 +13,7 @@ using Portal.Core.Data.Migrations;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
+using Portal.Core.Settings;
 using Portal.Core.Tenancy;
 using Portal.Core.Themes;
 using Portal.Core.Web;
@@ -40,6 +41,7 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddModuleMigrations<CoreSqliteMigrations, CorePostgresMigrations>();
 
         services.AddSingleton<RecipeExecutor>();
+        services.AddTenantSettings(configuration);
 
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();

@@ -77,6 +77,17 @@ public sealed class RecipeTests
     }
 
     [Fact]
+    public async Task Execute_AVariablePublishedByAStep_ReachesTheLaterSteps()
+    {
+        var counting = new CountingStep { Publish = ("media.anh-bia.jpg", "/media/0a1b.jpg") };
+        var recipe = RecipeParser.Parse("""{"name":"x","steps":[{"name":"count","text":"{{media.anh-bia.jpg}}"},{"name":"count","text":"<img src=\"{{media.anh-bia.jpg}}\">"}]}""", "x");
+
+        await Executor(counting).ExecuteAsync(recipe, SqliteTestDatabase.NewTenant("a"));
+
+        Assert.Equal(["{{media.anh-bia.jpg}}", "<img src=\"/media/0a1b.jpg\">"], counting.Texts);
+    }
+
+    [Fact]
     public async Task Execute_RecipeThatStartsItself_IsRefused()
     {
         var recipe = RecipeParser.Parse("""{"name":"x","steps":[]}""", "x");
@@ -98,7 +109,11 @@ public sealed class RecipeTests
         public sealed record Body(bool Fail = false, string? Text = null);
 
         public int Runs { get; private set; }
-        public string? LastText { get; private set; }
+        public List<string?> Texts { get; } = [];
+        public string? LastText => Texts.LastOrDefault();
+
+        /// <summary>A variable the step publishes to the later steps of its run.</summary>
+        public (string Name, string Value)? Publish { get; init; }
         public override string Name => "count";
 
         protected override void Validate(Body body, RecipeValidationContext context)
@@ -112,7 +127,12 @@ public sealed class RecipeTests
         protected override Task ExecuteAsync(Body body, RecipeStepContext context, CancellationToken cancellationToken)
         {
             Runs++;
-            LastText = body.Text;
+            Texts.Add(body.Text);
+            if (Publish is { } variable)
+            {
+                context.Run.Variables[variable.Name] = variable.Value;
+            }
+
             return Task.CompletedTask;
         }
     }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
+using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Media.Models;
 
 namespace Portal.Integration.Tests;
@@ -181,6 +182,25 @@ public abstract class MediaTests<TFactory>(TFactory app) : IClassFixture<TFactor
         Assert.Contains("Kéo và thả tệp vào đây", html, StringComparison.Ordinal);
         Assert.Contains("/_content/Portal.Modules.Media/media-admin.js", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+
+    [ProviderFact]
+    public async Task DemoArticles_ShowImagesOfTheSitesOwnLibrary_InTheirImageFieldAndBody()
+    {
+        var (image, html) = await InTenantAsync("sotaichinh", async sp =>
+        {
+            var article = (await sp.GetRequiredService<IContentManager>().GetByAliasAsync("ra-mat-trang-thong-tin"))!;
+            return (article.Data["Image"]!["Path"]!.GetValue<string>(), article.Data["BodyPart"]!["Html"]!.GetValue<string>());
+        });
+
+        Assert.Matches("^/media/[0-9a-f]{32}\\.jpg$", image);
+        Assert.Contains($"<img src=\"{image}\"", html, StringComparison.Ordinal);
+        using var visitor = App.ClientFor(PortalAppFactory.HostOf("sotaichinh"));
+        using var file = await visitor.GetAsync(new Uri(image, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("image/jpeg", file.Content.Headers.ContentType?.MediaType);
+        using var elsewhere = App.ClientFor(PortalAppFactory.HostOf("phandinhphung"));
+        Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync(new Uri(image, UriKind.Relative))).StatusCode);
     }
 
     private Task<HttpClient> AdminAsync() => Admins.GetOrAdd(App, app => new Lazy<Task<HttpClient>>(async () =>

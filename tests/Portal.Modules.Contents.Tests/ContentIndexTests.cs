@@ -95,8 +95,7 @@ public sealed class ContentIndexTests
     public async Task AddContentIndex_LetsAModuleKeepItsOwnIndexTable()
     {
         using var host = new ContentsTestHost(
-            services => services.AddContentPart<TitlePart>().WithIndex<TitleIndex, TitleIndexProvider>(),
-            new ContentIndexModel<TitleIndex>());
+            services => services.AddContentPart<TitlePart>().WithIndex<TitleIndex, TitleIndexProvider>());
         var tenant = ContentsTestHost.NewTenant();
         var v1 = await host.CreatePageAsync(tenant, "Giới thiệu", "gioi-thieu", publish: true);
         await host.RunAsync(tenant, contents => contents.SaveDraftAsync(v1.Apply(new TitlePart { Title = "Bản nháp" })));

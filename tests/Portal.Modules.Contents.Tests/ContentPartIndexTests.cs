@@ -12,8 +12,7 @@ public sealed class ContentPartIndexTests
     public async Task IndexProvider_RunsOnlyForItemsWhoseTypeHasItsPart()
     {
         using var host = new ContentsTestHost(
-            services => services.AddSingleton<CallLog>().AddContentPart<LegalPart>().WithIndex<LegalIndex, LegalIndexProvider>(),
-            new ContentIndexModel<LegalIndex>());
+            services => services.AddSingleton<CallLog>().AddContentPart<LegalPart>().WithIndex<LegalIndex, LegalIndexProvider>());
         var tenant = ContentsTestHost.NewTenant();
         var log = host.Services.GetRequiredService<CallLog>();
         await host.DefineTypeAsync(tenant, "LegalDocument", nameof(TitlePart), nameof(LegalPart));
@@ -40,8 +39,7 @@ public sealed class ContentPartIndexTests
     public async Task IndexRows_OfATypeWithThePart_AreReplacedOnEveryChange()
     {
         using var host = new ContentsTestHost(
-            services => services.AddSingleton<CallLog>().AddContentPart<LegalPart>().WithIndex<LegalIndex, LegalIndexProvider>(),
-            new ContentIndexModel<LegalIndex>());
+            services => services.AddSingleton<CallLog>().AddContentPart<LegalPart>().WithIndex<LegalIndex, LegalIndexProvider>());
         var tenant = ContentsTestHost.NewTenant();
         await host.DefineTypeAsync(tenant, "LegalDocument", nameof(LegalPart));
         var v1 = await host.CreateAsync(tenant, "LegalDocument", "QĐ", new JsonObject { [nameof(LegalPart)] = new JsonObject { ["Number"] = "1/QĐ" } }, publish: true);
@@ -61,8 +59,7 @@ public sealed class ContentPartIndexTests
     public async Task AnIndexOfEveryItem_RunsForEveryType_AndKeepsRemovedItems()
     {
         using var host = new ContentsTestHost(
-            services => services.AddContentIndex<ItemStatusIndex, ItemStatusIndexProvider>(),
-            new ContentIndexModel<ItemStatusIndex>());
+            services => services.AddContentIndex<ItemStatusIndex, ItemStatusIndexProvider>());
         var tenant = ContentsTestHost.NewTenant();
         await host.DefineTypeAsync(tenant, "Note", nameof(TitlePart));
         var page = await host.CreatePageAsync(tenant, "Giới thiệu", "gioi-thieu", publish: true);
@@ -82,8 +79,7 @@ public sealed class ContentPartIndexTests
     public async Task InstantColumnsOfIndexTables_AreStoredInUtc_AndSortInSql()
     {
         using var host = new ContentsTestHost(
-            services => services.AddContentIndex<ItemStatusIndex, ItemStatusIndexProvider>(),
-            new ContentIndexModel<ItemStatusIndex>());
+            services => services.AddContentIndex<ItemStatusIndex, ItemStatusIndexProvider>());
         var tenant = ContentsTestHost.NewTenant();
         await host.CreatePageAsync(tenant, "Cũ", "cu", publish: false);
         host.Clock.Advance(TimeSpan.FromHours(2));

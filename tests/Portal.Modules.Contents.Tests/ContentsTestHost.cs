@@ -23,15 +23,15 @@ internal sealed class ContentsTestHost : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public ContentsTestHost(Action<IServiceCollection>? configure = null, params IModelContributor[] extraModel)
+    public ContentsTestHost(Action<IServiceCollection>? configure = null)
     {
-        Database = new SqliteTestDatabase([new ContentsModel(), .. extraModel]);
-        _services = ModuleTestServices.Build(Database, new ContentsModule(), services =>
+        _services = ModuleTestServices.Build(new ContentsModule(), out var database, services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IActorAccessor>(new FixedActor(Editor));
             configure?.Invoke(services);
         });
+        Database = database;
     }
 
     public SqliteTestDatabase Database { get; }

@@ -48,7 +48,10 @@ public sealed class LegalIndexProvider(CallLog log) : ContentIndexProvider<Legal
 
 public sealed class LegalPartEditor : IContentPartEditor
 {
-    public string EditorPartial => "_LegalPart.Edit";
+    public IReadOnlyList<ContentPartInput> Inputs { get; } =
+    [
+        new(nameof(LegalPart.Number), "Số ký hiệu", EditorKind.Text, Required: true) { Hint = "Ví dụ: 01/2026/QĐ-UBND" },
+    ];
 }
 
 /// <summary>What handlers, providers and sinks did, in order; one per test host.</summary>

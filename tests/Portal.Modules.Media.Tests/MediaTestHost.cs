@@ -14,12 +14,12 @@ namespace Portal.Modules.Media.Tests;
 /// </summary>
 internal sealed class MediaTestHost : IAsyncDisposable
 {
-    private readonly SqliteTestDatabase _database = new(new MediaModel());
+    private readonly SqliteTestDatabase _database;
 
     public MediaTestHost(long maxFileBytes = 20 * 1024 * 1024)
     {
         Storage = new LocalDiskMediaStorage(Directory.CreateTempSubdirectory("portal-media-test-").FullName);
-        Services = ModuleTestServices.Build(_database, new MediaModule(), services =>
+        Services = ModuleTestServices.Build(new MediaModule(), out _database, services =>
         {
             services.Replace(ServiceDescriptor.Singleton<IMediaStorage>(Storage));
             services.Configure<MediaOptions>(o => o.MaxFileBytes = maxFileBytes);

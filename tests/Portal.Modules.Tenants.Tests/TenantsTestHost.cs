@@ -35,9 +35,9 @@ internal sealed class TenantsTestHost : IDisposable
             File.WriteAllText(Path.Combine(_recipesFolder, fileName), json);
         }
 
-        Database = new SqliteTestDatabase(new TenantsModelContributor());
-        _services = ModuleTestServices.Build(Database, new TenantsModule(),
+        _services = ModuleTestServices.Build(new TenantsModule(), out var database,
             services => services.AddSingleton<IRecipeStore>(new FileRecipeStore(_recipesFolder)));
+        Database = database;
     }
 
     public SqliteTestDatabase Database { get; }

@@ -20,11 +20,11 @@ internal sealed class UsersTestHost : IAsyncDisposable
 {
     public const string StrongPassword = "Mat-khau-2026A";
 
-    private readonly SqliteTestDatabase _database = new(new UsersModel());
+    private readonly SqliteTestDatabase _database;
 
     public UsersTestHost()
     {
-        Services = ModuleTestServices.Build(_database, new UsersModule(),
+        Services = ModuleTestServices.Build(new UsersModule(), out _database,
             services => services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider()));
     }
 

@@ -13,14 +13,20 @@ namespace Portal.Testing;
 /// </summary>
 public static class ModuleTestServices
 {
-    public static ServiceProvider Build(SqliteTestDatabase database, PortalModule module, Action<IServiceCollection>? configure = null)
+    /// <summary>
+    /// The platform and <paramref name="module"/> (plus what <paramref name="configure"/> adds),
+    /// over a new database whose tables are those of every model contributor the container
+    /// registers: the platform's, the module's, and any a test adds (a test part's index), never
+    /// a hand-made list that can drift from what the module really registers.
+    /// </summary>
+    public static ServiceProvider Build(PortalModule module, out SqliteTestDatabase database, Action<IServiceCollection>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(database);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddPortalPlatform(new ConfigurationBuilder().Build(), module);
-        services.AddScoped<PortalDbContext>(sp => database.CreateContext(sp.GetRequiredService<ICurrentTenant>().Tenant));
         configure?.Invoke(services);
+        var created = database = SqliteTestDatabase.ForModel(services.ModelContributors());
+        services.AddScoped<PortalDbContext>(sp => created.CreateContext(sp.GetRequiredService<ICurrentTenant>().Tenant));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 }

@@ -23,14 +23,23 @@ public sealed class SqliteTestDatabase : IDisposable
     private readonly SqliteConnection _connection;
     private readonly IModelContributor[] _contributors;
 
+    /// <summary>The platform's audit table plus the named contributors (for tests of the data layer itself).</summary>
     public SqliteTestDatabase(params IModelContributor[] contributors)
+        : this(new List<IModelContributor> { new AuditModel() }.Concat(contributors).ToList())
     {
-        _contributors = [new AuditModel(), .. contributors];
+    }
+
+    private SqliteTestDatabase(List<IModelContributor> contributors)
+    {
+        _contributors = [.. contributors];
         _connection = new SqliteConnection("Data Source=:memory:");
         _connection.Open();
         using var context = CreateContext(null);
         context.Database.EnsureCreated();
     }
+
+    /// <summary>A database of exactly the given model (the contributors a container registers).</summary>
+    public static SqliteTestDatabase ForModel(IEnumerable<IModelContributor> contributors) => new(contributors.ToList());
 
     /// <summary>A context for the given tenant (null: no tenant, sees and writes nothing).</summary>
     public TestPortalDbContext CreateContext(TenantDescriptor? tenant)

@@ -47,9 +47,9 @@ public sealed class ContentsModule : PortalModule
         services.AddScoped<IContentVersionDiff, ContentVersionDiff>();
         services.AddScoped<IContentRouteLookup, ContentRouteLookup>();
 
-        services.AddContentPart<TitlePart>();
-        services.AddContentPart<BodyPart>();
-        services.AddContentPart<RoutePart>().WithIndex<RouteIndex, RouteIndexProvider>();
+        services.AddContentPart<TitlePart>().WithEditor<TitlePartEditor>();
+        services.AddContentPart<BodyPart>().WithEditor<BodyPartEditor>();
+        services.AddContentPart<RoutePart>().WithIndex<RouteIndex, RouteIndexProvider>().WithEditor<RoutePartEditor>();
         AddFieldTypes(services);
         services.AddContentHandler<ContentListIndexHandler>();
         services.AddScoped<ContentListQuery>();

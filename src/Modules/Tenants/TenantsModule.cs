@@ -21,10 +21,13 @@ public sealed class TenantsModule : PortalModule
     public override string DisplayName => "Trang thành phần";
     public override bool IsAlwaysEnabled => true;
 
-    public override IEnumerable<Permission> Permissions => [Tenants.Permissions.ManageTenants];
+    public override IEnumerable<Permission> Permissions => [Tenants.Permissions.ManageTenants, Tenants.Permissions.ManageSettings];
 
     public override IEnumerable<AdminMenuItem> AdminMenu =>
-        [new("Trang thành phần", "/admin/tenants", nameof(Tenants.Permissions.ManageTenants), Order: 90, DefaultTenantOnly: true)];
+    [
+        new("Trang thành phần", "/admin/tenants", nameof(Tenants.Permissions.ManageTenants), Order: 90, DefaultTenantOnly: true),
+        new("Cài đặt", "/admin/settings", nameof(Tenants.Permissions.ManageSettings), Order: 95),
+    ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -36,4 +36,14 @@ public static class DataServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>
+    /// Instances of the model contributors registered so far, without building a container:
+    /// what a module's migrations and a module's test database are made of.
+    /// </summary>
+    public static IReadOnlyList<IModelContributor> ModelContributors(this IServiceCollection services) =>
+        [.. services.Where(d => d.ServiceType == typeof(IModelContributor)).Select(d =>
+            (IModelContributor)(d.ImplementationInstance
+                ?? Activator.CreateInstance(d.ImplementationType
+                    ?? throw new InvalidOperationException("Register model contributors by type (AddModelContributor<T>)."))!))];
 }

@@ -42,6 +42,30 @@ internal static class RecipeBodyReader
         }
     }
 
+    /// <summary>
+    /// Reads one member of a step whose type the step only knows at run time (a settings
+    /// section, say) with the same strict rules; errors are reported at <paramref name="path"/>.
+    /// </summary>
+    public static object? ReadValue(RecipeValidationContext context, JsonElement value, Type type, string path)
+    {
+        var errors = context.Errors.Count;
+        Check(context, value, type, path);
+        if (context.Errors.Count > errors)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.Deserialize(type, Options);
+        }
+        catch (JsonException ex)
+        {
+            context.Error(path, $"invalid value: {ex.Message}", "giá trị không hợp lệ");
+            return null;
+        }
+    }
+
     public static TBody Deserialize<TBody>(JsonElement step) where TBody : class
     {
         var body = JsonObject.Create(step) ?? throw new JsonException("A recipe step must be a JSON object.");
@@ -100,6 +124,22 @@ internal static class RecipeBodyReader
             if (Expect(context, value, path, JsonValueKind.Number) && !value.TryGetInt64(out _))
             {
                 context.Error(path, "must be a whole number", "phải là một số nguyên");
+            }
+
+            return;
+        }
+
+        if (type == typeof(double) || type == typeof(decimal))
+        {
+            Expect(context, value, path, JsonValueKind.Number);
+            return;
+        }
+
+        if (type == typeof(TimeSpan))
+        {
+            if (Expect(context, value, path, JsonValueKind.String) && !TimeSpan.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                context.Error(path, "must be a duration such as \"00:30:00\"", "phải là một khoảng thời gian dạng \"giờ:phút:giây\", ví dụ \"00:30:00\"");
             }
 
             return;

@@ -38,9 +38,12 @@ public sealed partial class RecipeExecutor(
         try
         {
             LogRecipeStarted(logger, recipe.Name, tenant.Name, planned.Count);
-            foreach (var (step, location, body) in planned)
+            foreach (var (step, location, written) in planned)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // Expanded again just before it runs: an earlier step may have published a
+                // variable (the media step publishes each image's address) that this one uses.
+                var body = ExpandVariables(written, Variables(tenant, run));
                 await using var scope = scopes.CreateScope(tenant);
                 await step.ExecuteAsync(new RecipeStepContext(body, location, tenant, scope.ServiceProvider, run), cancellationToken).ConfigureAwait(false);
             }
@@ -67,6 +70,7 @@ public sealed partial class RecipeExecutor(
             ["tenant.host"] = tenant.HostNames.Count > 0 ? tenant.HostNames[0] : "",
         };
 
+    /// <summary>The steps, each checked with the variables known now; their JSON as written, expanded again when run.</summary>
     private List<(IRecipeStep Step, RecipeStepLocation Location, JsonElement Body)> Plan(RecipeDocument recipe, Dictionary<string, string> variables)
     {
         var errors = new List<RecipeError>();
@@ -83,11 +87,10 @@ public sealed partial class RecipeExecutor(
                 continue;
             }
 
-            var body = ExpandVariables(data.Body, variables);
-            var context = new RecipeValidationContext(body, location, modules);
+            var context = new RecipeValidationContext(ExpandVariables(data.Body, variables), location, modules);
             step.Validate(context);
             errors.AddRange(context.Errors);
-            planned.Add((step, location, body));
+            planned.Add((step, location, data.Body));
         }
 
         if (errors.Count > 0)
@@ -98,7 +101,10 @@ public sealed partial class RecipeExecutor(
         return planned;
     }
 
-    /// <summary>Replaces <c>{{variable}}</c> in every string of the step with the run's values.</summary>
+    /// <summary>
+    /// Replaces <c>{{variable}}</c> in every string of the step with the run's values; a name
+    /// not (yet) known is left as written (checked as text, replaced when the step runs).
+    /// </summary>
     public static JsonElement ExpandVariables(JsonElement body, IReadOnlyDictionary<string, string> variables)
     {
         var json = body.GetRawText();
@@ -115,7 +121,7 @@ public sealed partial class RecipeExecutor(
         return document.RootElement.Clone();
     }
 
-    [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_.]+)\s*\}\}")]
+    [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}")]
     private static partial Regex VariablePattern();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Running recipe {Recipe} for tenant {TenantName} ({StepCount} steps)")]

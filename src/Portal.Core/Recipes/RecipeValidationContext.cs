@@ -28,6 +28,9 @@ public sealed class RecipeValidationContext(JsonElement step, RecipeStepLocation
     /// <summary>Reads the step into <typeparamref name="TBody"/>, reporting every shape error; null when there was one.</summary>
     public TBody? Read<TBody>() where TBody : class => RecipeBodyReader.Read<TBody>(this);
 
+    /// <summary>Reads a member whose type is known only at run time, with the strict rules of <see cref="Read{TBody}"/>; null after an error.</summary>
+    public object? ReadValue(string path, JsonElement value, Type type) => RecipeBodyReader.ReadValue(this, value, type, path);
+
     /// <summary>An error when <paramref name="value"/> is not one of <paramref name="known"/>; the message names the valid ones.</summary>
     /// <param name="what">What the value names, in English and Vietnamese: <c>("module", "mô-đun")</c>.</param>
     public bool RequireKnown(string path, string value, IEnumerable<string> known, (string English, string Vietnamese) what, StringComparer comparer)

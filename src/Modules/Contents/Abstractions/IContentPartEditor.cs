@@ -1,12 +1,24 @@
 namespace Portal.Modules.Contents.Abstractions;
 
 /// <summary>
-/// The editor of a part in the content admin, registered with
-/// <c>AddContentPart&lt;TPart&gt;().WithEditor&lt;TEditor&gt;()</c> and resolved from the request's services.
-/// Parts without one get the admin's generic editor.
+/// What the content admin shows of a part: its inputs, each editing one property of the part's
+/// JSON object with one of the admin's input kinds (text, rich text, date, media...). Registered
+/// with <c>AddContentPart&lt;TPart&gt;().WithEditor&lt;TEditor&gt;()</c> and resolved from the
+/// request's services; the admin renders, checks (rich text sanitised) and saves the values. A
+/// part without an editor has no inputs (its values come from handlers or recipes).
 /// </summary>
 public interface IContentPartEditor
 {
-    /// <summary>The Razor partial view that renders the part's inputs; its model is the part's JSON object.</summary>
-    string EditorPartial { get; }
+    IReadOnlyList<ContentPartInput> Inputs { get; }
+}
+
+/// <summary>One input of a part in the content admin.</summary>
+/// <param name="Property">The property of the part's JSON object (<c>Title</c>, <c>Number</c>).</param>
+/// <param name="Label">The Vietnamese label.</param>
+public sealed record ContentPartInput(string Property, string Label, EditorKind Kind, bool Required = false)
+{
+    public string? Hint { get; init; }
+
+    /// <summary>Shown after the type's fields rather than before them (long text such as the body).</summary>
+    public bool AfterFields { get; init; }
 }

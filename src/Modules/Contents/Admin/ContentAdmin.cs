@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Modules.Contents.Abstractions;
@@ -40,8 +41,14 @@ public sealed class ContentAdmin(
     PortalDbContext db,
     IAuditLog auditLog,
     IActorAccessor actor,
-    TimeProvider clock)
+    TimeProvider clock,
+    IContentPartRegistry parts,
+    IServiceProvider services)
 {
+    /// <summary>The inputs of a type: its parts' editors' inputs and its fields.</summary>
+    public IReadOnlyList<EditorField> FieldsOf(ContentTypeDefinition type) =>
+        EditorField.For(type, part => parts.FindPart(part)?.EditorType is { } editor ? (IContentPartEditor)services.GetRequiredService(editor) : null);
+
     /// <summary>A new version saved (audited by the content manager, in the version's transaction).</summary>
     public const string UpdateAction = ContentManager.UpdateAction;
     public const string DeniedAction = "content.denied";
@@ -75,7 +82,7 @@ public sealed class ContentAdmin(
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(values);
-        var fields = EditorField.For(type);
+        var fields = FieldsOf(type);
         var item = latest is null ? await manager.NewAsync(type.Name, cancellationToken).ConfigureAwait(false) : Copy(latest);
         var errors = new List<KeyValuePair<string, string>>();
         var removed = new SortedSet<string>(StringComparer.Ordinal);
@@ -150,7 +157,7 @@ public sealed class ContentAdmin(
 
     /// <summary>The differences between two versions, value by value, with word-level runs.</summary>
     public IReadOnlyList<ContentChange> Compare(ContentItem from, ContentItem to, ContentTypeDefinition? type) =>
-        Relabel(type is null ? [] : EditorField.For(type), diff.Compare(from, to, type));
+        Relabel(type is null ? [] : FieldsOf(type), diff.Compare(from, to, type));
 
     /// <summary>
     /// Names each change as the editor's input is named ("Tiêu đề", "Tóm tắt"), and leaves out the

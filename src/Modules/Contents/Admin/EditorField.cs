@@ -6,29 +6,6 @@ using Portal.Modules.Contents.Abstractions;
 
 namespace Portal.Modules.Contents.Admin;
 
-/// <summary>How a value is edited in the generic content editor.</summary>
-public enum EditorKind
-{
-    Text,
-    Multiline,
-    RichText,
-    Number,
-    Boolean,
-    Date,
-    DateTime,
-    Link,
-    Slug,
-
-    /// <summary>A list of ids (content picker), one per line until its picker exists.</summary>
-    List,
-
-    /// <summary>Taxonomy terms by name, one per line until the taxonomy picker exists.</summary>
-    Terms,
-
-    /// <summary>A media library path; the media picker fills it when the Media module is there.</summary>
-    Media,
-}
-
 /// <summary>
 /// One input of the generic editor: the value at <c>Data[Container][Property]</c> (a field attached
 /// to a part sits at <c>Data[Part][Field][Property]</c>). The editor and its checks work from this
@@ -44,24 +21,20 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
 
     public string ErrorPath { get; init; } = Container;
 
-    /// <summary>The editable values of a type, in the order an editor fills them: parts first, then fields.</summary>
-    public static IReadOnlyList<EditorField> For(ContentTypeDefinition type)
+    /// <summary>
+    /// The editable values of a type, in the order an editor fills them: each part's inputs (from
+    /// its <see cref="IContentPartEditor"/>; a part without one has none), then the fields, then
+    /// the part inputs placed after the fields (the body: long text after the short values).
+    /// </summary>
+    public static IReadOnlyList<EditorField> For(ContentTypeDefinition type, Func<string, IContentPartEditor?> editorOf)
     {
         ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(editorOf);
+        var inputs = type.Parts
+            .SelectMany(part => (editorOf(part)?.Inputs ?? []).Select(input => (Part: part, Input: input)))
+            .ToList();
         var fields = new List<EditorField>();
-        foreach (var part in type.Parts)
-        {
-            switch (part)
-            {
-                case nameof(TitlePart):
-                    fields.Add(new("TitlePart.Title", "Tiêu đề", EditorKind.Text, part, nameof(TitlePart.Title), Required: true));
-                    break;
-                case nameof(RoutePart):
-                    fields.Add(new("RoutePart.Path", "Đường dẫn", EditorKind.Slug, part, nameof(RoutePart.Path)));
-                    break;
-            }
-        }
-
+        fields.AddRange(inputs.Where(i => !i.Input.AfterFields).Select(i => FromInput(i.Part, i.Input)));
         foreach (var field in type.Fields)
         {
             var (kind, property) = KindOf(field.Type);
@@ -73,14 +46,12 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
             });
         }
 
-        // The body last among the parts' inputs: the long text after the short ones.
-        if (type.Parts.Contains(nameof(BodyPart)))
-        {
-            fields.Add(new("BodyPart.Html", "Nội dung", EditorKind.RichText, nameof(BodyPart), nameof(BodyPart.Html)));
-        }
-
+        fields.AddRange(inputs.Where(i => i.Input.AfterFields).Select(i => FromInput(i.Part, i.Input)));
         return fields;
     }
+
+    private static EditorField FromInput(string part, ContentPartInput input) =>
+        new($"{part}.{input.Property}", input.Label, input.Kind, part, input.Property, input.Required) { Hint = input.Hint };
 
     /// <summary>The value as the form shows it.</summary>
     public string Read(JsonObject data)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImageMagick;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
@@ -13,7 +14,9 @@ namespace Portal.Modules.Media.Recipes;
 /// <c>{"name":"media","images":[{"fileName":"hoi-nghi.jpg","folder":"Ảnh tin bài","alt":"...","width":1200,"height":800,"from":"#a31d1d","to":"#f0c419"}]}</c>:
 /// adds generated placeholder images (a gradient, made with Magick.NET; nothing is
 /// downloaded) to the library, through the same checks as an upload. An image whose file
-/// name is already in its folder is left alone, so the step can run again.
+/// name is already in its folder is left alone, so the step can run again. Each image's
+/// address is published to the later steps of the run as <c>{{media.hoi-nghi.jpg}}</c>
+/// (an article's image field or an <c>&lt;img src&gt;</c> in its body).
 /// </summary>
 public sealed class MediaStep : RecipeStep<MediaStep.Body>
 {
@@ -24,6 +27,9 @@ public sealed class MediaStep : RecipeStep<MediaStep.Body>
     public sealed record Image(string FileName, int Width, int Height, string? Folder = null, string? Alt = null, string? From = null, string? To = null);
 
     public override string Name => "media";
+
+    /// <summary>The run variable that holds an image's address once the step has run.</summary>
+    public static string AddressVariable(string fileName) => "media." + fileName;
 
     protected override void Validate(Body body, RecipeValidationContext context)
     {
@@ -61,17 +67,16 @@ public sealed class MediaStep : RecipeStep<MediaStep.Body>
         {
             var image = body.Images[i];
             var folderId = await FolderAsync(context, library, image.Folder, cancellationToken).ConfigureAwait(false);
-            if (await db.Set<MediaItem>().AnyAsync(m => m.FolderId == folderId && m.OriginalFileName == image.FileName, cancellationToken).ConfigureAwait(false))
+            var item = await db.Set<MediaItem>().FirstOrDefaultAsync(m => m.FolderId == folderId && m.OriginalFileName == image.FileName, cancellationToken).ConfigureAwait(false);
+            if (item is null)
             {
-                continue;
+                using var content = new MemoryStream(Generate(image));
+                var result = await library.UploadAsync(new MediaUpload(image.FileName, content, content.Length, folderId, image.Alt), cancellationToken).ConfigureAwait(false);
+                item = result.Value ?? throw new RecipeException(Name, [context.Error($"images[{i}]", $"image '{image.FileName}' was refused: {result.Error}", $"ảnh '{image.FileName}' bị từ chối: {result.Error}")]);
             }
 
-            using var content = new MemoryStream(Generate(image));
-            var result = await library.UploadAsync(new MediaUpload(image.FileName, content, content.Length, folderId, image.Alt), cancellationToken).ConfigureAwait(false);
-            if (!result.Succeeded)
-            {
-                throw new RecipeException(Name, [context.Error($"images[{i}]", $"image '{image.FileName}' was refused: {result.Error}", $"ảnh '{image.FileName}' bị từ chối: {result.Error}")]);
-            }
+            var pathBase = context.Tenant.UrlPrefix is { Length: > 0 } prefix ? new PathString("/" + prefix) : PathString.Empty;
+            context.Run.Variables[AddressVariable(image.FileName)] = MediaUrls.Of(item, pathBase);
         }
     }
 

@@ -1,8 +1,9 @@
 using Portal.Core.Auditing;
+using Portal.Core.Settings;
 
 namespace Portal.Core.Data.Migrations;
 
-// The platform's own tables (the audit trail). Core is no module, so it names its contributors.
+// The platform's own tables (the audit trail, the tenants' settings). Core is no module, so it names its contributors.
 
 public sealed class CoreSqliteMigrations : SqliteModuleMigrations
 {
@@ -22,5 +23,5 @@ internal static class CoreMigrations
 {
     public const string Name = "Core";
 
-    public static readonly IModelContributor[] Contributors = [new AuditModel()];
+    public static readonly IModelContributor[] Contributors = [new AuditModel(), new TenantSettingsModel()];
 }

@@ -67,13 +67,8 @@ public abstract class ModuleMigrationsContext : DbContext
         ArgumentNullException.ThrowIfNull(module);
         var services = new ServiceCollection();
         module.ConfigureServices(services, new ConfigurationBuilder().Build());
-        return [.. services.Where(d => d.ServiceType == typeof(IModelContributor)).Select(Instantiate)];
+        return services.ModelContributors();
     }
-
-    private static IModelContributor Instantiate(ServiceDescriptor descriptor) =>
-        (IModelContributor)(descriptor.ImplementationInstance
-            ?? Activator.CreateInstance(descriptor.ImplementationType
-                ?? throw new InvalidOperationException("Register model contributors by type (AddModelContributor<T>)."))!);
 }
 
 /// <summary>SQLite migrations of one owner.</summary>

@@ -33,7 +33,7 @@ namespace Portal.Core.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("AtUtc")
+                    b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Details")
@@ -55,6 +55,44 @@ namespace Portal.Core.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "AtUtc");
 
                     b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Settings.TenantSettingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("TenantId", "Section")
+                        .IsUnique();
+
+                    b.ToTable("TenantSettings", (string)null);
                 });
 #pragma warning restore 612, 618
         }

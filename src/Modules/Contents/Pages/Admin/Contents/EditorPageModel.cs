@@ -145,7 +145,7 @@ public abstract class EditorPageModel(ContentAdmin admin) : ContentsPageModel
     protected void UseType(ContentTypeDefinition type)
     {
         Type = type;
-        Fields = EditorField.For(type);
+        Fields = admin.FieldsOf(type);
     }
 }
 

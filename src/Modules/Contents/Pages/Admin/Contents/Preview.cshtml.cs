@@ -25,7 +25,7 @@ public sealed class PreviewModel(ContentAdmin admin) : ContentsPageModel
             return NotFound();
         }
 
-        Fields = EditorField.For(type);
+        Fields = admin.FieldsOf(type);
         return Page();
     }
 }
