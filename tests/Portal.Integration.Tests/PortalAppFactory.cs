@@ -52,7 +52,7 @@ public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFa
     }
 }
 
-// Not sealed: SecurityAppFactory runs the same SQLite app with a fake clock, in Development.
+// Not sealed: a test's factory may run the same SQLite app with settings of its own.
 public class SqliteAppFactory() : PortalAppFactory(new SqliteFileDatabase("portal-it-"));
 
 public sealed class PostgresAppFactory() : PortalAppFactory(new PostgresDatabase())

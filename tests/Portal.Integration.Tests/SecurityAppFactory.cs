@@ -14,7 +14,13 @@ namespace Portal.Integration.Tests;
 /// one known reverse proxy, a fake clock the tests move, and a test header that sets the TCP
 /// client address (TestServer has none), so a request can come "from" the proxy or a stranger.
 /// </summary>
-public sealed class SecurityAppFactory : SqliteAppFactory
+public sealed class SecurityAppFactory() : SecurityAppFactoryBase(new SqliteFileDatabase("portal-it-"));
+
+/// <summary>The same as <see cref="SecurityAppFactory"/>, on PostgreSQL.</summary>
+public sealed class PostgresSecurityAppFactory() : SecurityAppFactoryBase(new PostgresDatabase());
+
+/// <summary>The app of either provider with a known proxy, a fake clock and settable client addresses.</summary>
+public abstract class SecurityAppFactoryBase(TestDatabase database) : PortalAppFactory(database)
 {
     public const string KnownProxy = "10.20.30.40";
     public const string ClientAddressHeader = "X-Test-Client-Address";

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Core.Data;
 using Portal.Core.Tenancy;
 using Portal.Modules.Users.Models;
 using Portal.Modules.Users.Services;
@@ -115,8 +117,9 @@ public sealed class TenantBoundTicketTests
 
         await using var scope = host.Scope(a);
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
-        var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByNameAsync("admin"))!);
-        var ticket = new AuthenticationTicket(principal, SignedIn(TimeSpan.FromHours(1)), IdentityConstants.ApplicationScheme);
+        var user = (await signIn.UserManager.FindByNameAsync("admin"))!;
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var ticket = new AuthenticationTicket(principal, await SessionAsync(scope.ServiceProvider, user, TimeSpan.FromHours(1)), IdentityConstants.ApplicationScheme);
 
         var context = await ValidateAsync(host, signIn.Context, ticket);
 
@@ -127,7 +130,7 @@ public sealed class TenantBoundTicketTests
     [Theory]
     [InlineData(9.0)]
     [InlineData(null)]
-    public async Task ValidatePrincipal_RejectsASignInPastTheAbsoluteLimit_OrWithoutItsTime(double? hoursAgo)
+    public async Task ValidatePrincipal_RejectsASessionPastTheAbsoluteLimit_OrATicketWithoutASession(double? hoursAgo)
     {
         await using var host = new UsersTestHost();
         var a = UsersTestHost.NewTenant("sotaichinh");
@@ -135,18 +138,23 @@ public sealed class TenantBoundTicketTests
 
         await using var scope = host.Scope(a);
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
-        var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByNameAsync("admin"))!);
-        var properties = hoursAgo is { } hours ? SignedIn(TimeSpan.FromHours(hours)) : new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow };
+        var user = (await signIn.UserManager.FindByNameAsync("admin"))!;
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var properties = hoursAgo is { } hours ? await SessionAsync(scope.ServiceProvider, user, TimeSpan.FromHours(hours)) : new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow };
         var context = await ValidateAsync(host, signIn.Context, new AuthenticationTicket(principal, properties, IdentityConstants.ApplicationScheme));
 
         Assert.Null(context.Principal);
     }
 
-    private static AuthenticationProperties SignedIn(TimeSpan ago) => new()
+    /// <summary>A session row started <paramref name="ago"/> and used just now, and the ticket properties naming it.</summary>
+    private static async Task<AuthenticationProperties> SessionAsync(IServiceProvider services, PortalUser user, TimeSpan ago)
     {
-        IssuedUtc = DateTimeOffset.UtcNow - ago,
-        Items = { [SessionValidation.SignedInAtKey] = (DateTimeOffset.UtcNow - ago).ToString("O", System.Globalization.CultureInfo.InvariantCulture) },
-    };
+        var id = await services.GetRequiredService<UserSessions>().StartAsync(user.Id, user.SecurityStamp!, null, null);
+        var started = DateTimeOffset.UtcNow - ago;
+        await services.GetRequiredService<PortalDbContext>().Set<UserSession>().Where(s => s.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.CreatedUtc, started));
+        return new AuthenticationProperties { IssuedUtc = started, Items = { [SessionValidation.SessionIdKey] = id } };
+    }
 
     [Fact]
     public async Task ValidatePrincipal_StillChecksTheSecurityStamp()
@@ -159,8 +167,9 @@ public sealed class TenantBoundTicketTests
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>();
         var user = (await signIn.UserManager.FindByNameAsync("admin"))!;
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        var properties = await SessionAsync(scope.ServiceProvider, user, TimeSpan.FromMinutes(1));
         await signIn.UserManager.UpdateSecurityStampAsync(user);
-        var ticket = new AuthenticationTicket(principal, SignedIn(TimeSpan.FromMinutes(1)), IdentityConstants.ApplicationScheme);
+        var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.ApplicationScheme);
 
         var context = await ValidateAsync(host, signIn.Context, ticket);
 

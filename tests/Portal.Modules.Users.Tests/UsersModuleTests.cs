@@ -42,7 +42,7 @@ public sealed class UsersModuleTests
             .ToList();
         Assert.Equal(
             [
-                "/admin/access-denied", "/admin/login", "/admin/logout", "/admin/roles", "/admin/roles/{id}/edit",
+                "/admin/access-denied", "/admin/login", "/admin/logout", "/admin/roles", "/admin/roles/{id}/edit", "/admin/sessions",
                 "/admin/users", "/admin/users/create", "/admin/users/{id}/edit",
             ],
             routes);

@@ -5,10 +5,12 @@ using Portal.Core.Admin;
 using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Security;
+using Portal.Core.Settings;
 using Portal.Core.Web;
 using Portal.Modules.Users.Data.Migrations;
 using Portal.Modules.Users.Pages.Admin;
 using Portal.Modules.Users.Services;
+using Portal.Modules.Users.Settings;
 
 namespace Portal.Modules.Users;
 
@@ -27,6 +29,7 @@ public sealed class UsersModule : PortalModule
     [
         new("Người dùng", "/admin/users", Users.Permissions.ManageUsers.Name, Order: 900),
         new("Vai trò", "/admin/roles", Users.Permissions.ManageRoles.Name, Order: 910),
+        new("Phiên đăng nhập", "/admin/sessions", Users.Permissions.AccessAdmin.Name, Order: 920),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
@@ -34,7 +37,7 @@ public sealed class UsersModule : PortalModule
         services.AddPortalIdentity();
         services.AddPortalSignInCookie();
         services.AddRateLimiter(options => options.AddPerClientPolicy(LoginModel.RateLimitPolicy, permitLimit: 10, TimeSpan.FromMinutes(1)));
-        services.AddOptions<SessionLimits>().Bind(configuration.GetSection(SessionLimits.Section));
+        services.AddTenantSettingsSection<SessionSettings>();
         services.AddModuleMigrations<UsersSqliteMigrations, UsersPostgresMigrations>();
     }
 }

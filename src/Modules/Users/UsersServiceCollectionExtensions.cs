@@ -13,6 +13,7 @@ using Portal.Modules.Users.Data;
 using Portal.Modules.Users.Models;
 using Portal.Modules.Users.Recipes;
 using Portal.Modules.Users.Services;
+using Portal.Modules.Users.Settings;
 
 namespace Portal.Modules.Users;
 
@@ -52,6 +53,8 @@ internal static class UsersServiceCollectionExtensions
         services.AddScoped<UserAccounts>();
         services.AddScoped<IUserAccounts>(sp => sp.GetRequiredService<UserAccounts>());
         services.AddScoped<RolePermissions>();
+        services.AddScoped<PrivilegeCeiling>();
+        services.AddScoped<UserSessions>();
         services.AddSingleton<SignInBackoff>();
         services.AddRecipeStep<RolesRecipeStep>();
         services.AddRecipeStep<UsersRecipeStep>();
@@ -80,7 +83,7 @@ internal static class UsersServiceCollectionExtensions
                 // Never persistent (no Expires/Max-Age): the browser drops it when closed.
                 options.Cookie.MaxAge = null;
                 options.SlidingExpiration = true;
-                options.Events.OnSigningIn = SessionValidation.StampSignInAsync;
+                options.Events.OnSigningIn = SessionValidation.StartSessionAsync;
                 options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             })
             .AddTenantCookie(IdentityConstants.ExternalScheme, new HostOnlyCookieManager(".portal.external", "__Host-portal-external"), options =>
@@ -90,9 +93,10 @@ internal static class UsersServiceCollectionExtensions
             .AddTenantCookie(IdentityConstants.TwoFactorRememberMeScheme, new HostOnlyCookieManager(".portal.2fa-remember", "__Host-portal-2fa-remember"), options =>
                 options.Events.OnValidatePrincipal = SecurityStampValidator.ValidateAsync<ITwoFactorSecurityStampValidator>);
 
-        // The ticket expires after the idle timeout; each request past half of it slides it on.
+        // The tenant's idle and absolute limits are checked on the session row; the ticket itself only
+        // outlives the longest idle timeout a tenant may choose, sliding while in use.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IOptions<SessionLimits>>((options, limits) => options.ExpireTimeSpan = limits.Value.IdleTimeout);
+            .Configure(options => options.ExpireTimeSpan = SessionSettings.MaxIdleTimeout);
 
         foreach (var scheme in new[] { IdentityConstants.ApplicationScheme, IdentityConstants.ExternalScheme, IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme })
         {

@@ -76,6 +76,21 @@ public sealed class UsersModel : IModelContributor
             b.Property(l => l.ProviderKey).HasMaxLength(KeyLength);
         });
 
+        modelBuilder.Entity<UserSession>(b =>
+        {
+            b.ToTable("UserSessions");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.Id).HasMaxLength(UserSession.IdLength);
+            b.Property(s => s.SecurityStamp).HasMaxLength(NameLength);
+            b.Property(s => s.ClientAddress).HasMaxLength(UserSession.ClientAddressLength);
+            b.Property(s => s.UserAgent).HasMaxLength(UserSession.UserAgentLength);
+            b.Property(s => s.EndedBy).HasMaxLength(UserSession.EndedByLength);
+            b.Property(s => s.EndReason).HasMaxLength(UserSession.EndReasonLength);
+            // A user's sessions, for their list and for ending them all; the request path reads by key.
+            b.HasIndex(tenantId, nameof(UserSession.UserId), nameof(UserSession.EndedUtc));
+            b.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).IsRequired();
+        });
+
         modelBuilder.Entity<PortalUserToken>(b =>
         {
             b.ToTable("UserTokens");

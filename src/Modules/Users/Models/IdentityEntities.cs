@@ -51,3 +51,54 @@ public sealed class PortalUserToken : IdentityUserToken<string>, ITenantOwned
 {
     public string TenantId { get; set; } = "";
 }
+
+/// <summary>
+/// One sign-in (a browser holding a cookie): the cookie carries <see cref="Id"/>, and every request
+/// checks the row is live. Ending the row ends that session only; the account's other sessions stay.
+/// </summary>
+public sealed class UserSession : ITenantOwned
+{
+    public const int IdLength = 32;
+    public const int ClientAddressLength = 45;
+    public const int UserAgentLength = 256;
+    public const int EndedByLength = 256;
+    public const int EndReasonLength = 32;
+
+    public string TenantId { get; set; } = "";
+
+    /// <summary>32 random hexadecimal characters.</summary>
+    public string Id { get; set; } = "";
+
+    public string UserId { get; set; } = "";
+
+    /// <summary>The account's security stamp when the session started: a newer stamp (password, lock, roles) ends it.</summary>
+    public string SecurityStamp { get; set; } = "";
+
+    public DateTimeOffset CreatedUtc { get; set; }
+
+    /// <summary>The last request seen, written at most once a minute.</summary>
+    public DateTimeOffset LastSeenUtc { get; set; }
+
+    public string? ClientAddress { get; set; }
+
+    /// <summary>The browser's <c>User-Agent</c>, cut to <see cref="UserAgentLength"/> characters.</summary>
+    public string? UserAgent { get; set; }
+
+    public DateTimeOffset? EndedUtc { get; set; }
+
+    /// <summary>Who ended it (a user name, or <c>system</c> for a limit).</summary>
+    public string? EndedBy { get; set; }
+
+    /// <summary>One of <see cref="SessionEndReasons"/>.</summary>
+    public string? EndReason { get; set; }
+}
+
+/// <summary>Why a session ended.</summary>
+public static class SessionEndReasons
+{
+    public const string SignedOut = "signed-out";
+    public const string Ended = "ended";
+    public const string Idle = "idle";
+    public const string Absolute = "absolute";
+    public const string Revoked = "revoked";
+}

@@ -22,7 +22,12 @@ public sealed record UserAccount(string Id, string UserName, string? Email, IRea
 /// <summary>The outcome of a change; <see cref="Errors"/> are Vietnamese, ready to show.</summary>
 public sealed record UserAccountResult(bool Succeeded, string? UserId, IReadOnlyList<string> Errors)
 {
+    /// <summary>True when the privilege ceiling refused the change (answered 403, audited).</summary>
+    public bool Forbidden { get; init; }
+
     public static UserAccountResult Success(string userId) => new(true, userId, []);
 
     public static UserAccountResult Failed(IEnumerable<string> errors) => new(false, null, errors.ToList());
+
+    public static UserAccountResult Refused(string error) => new(false, null, [error]) { Forbidden = true };
 }

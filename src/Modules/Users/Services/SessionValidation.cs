@@ -1,37 +1,53 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Portal.Core.Data;
+using Portal.Core.Auditing;
 using Portal.Core.Tenancy;
 using Portal.Modules.Users.Models;
 
 namespace Portal.Modules.Users.Services;
 
 /// <summary>
-/// The checks every request with a sign-in cookie passes, in order of cost: the ticket belongs to
-/// the current tenant, it is within the absolute limit, and the account's security stamp still
-/// equals the one in the ticket. The stamp is one indexed column read per authenticated request
-/// (the cookie handler authenticates once per request), so a sign-out, lock, password reset or
-/// role/permission change ends the affected sessions on every node at their next request.
+/// The sign-in cookie's session: each sign-in starts a <see cref="UserSession"/> row whose id the
+/// ticket carries, and every request with the cookie passes, cheapest first: the ticket belongs to the
+/// current tenant, then one indexed read of the session row with its account's security stamp, which
+/// must be live (not ended), of the same account, started with the current stamp (a password change,
+/// lock or role/permission change ends every session of the account) and within the tenant's idle and
+/// absolute limits. Ending the row (sign-out, the user or an administrator) ends that session only, on
+/// every node, at its next request.
 /// </summary>
 public static class SessionValidation
 {
-    /// <summary>Ticket property: when the password was given (round-trip UTC), kept through sliding renewals.</summary>
-    public const string SignedInAtKey = ".portal.signed-in-at";
+    /// <summary>Ticket property: the id of the session row, kept through sliding renewals and refreshes.</summary>
+    public const string SessionIdKey = ".portal.session-id";
 
-    /// <summary>Cookie <c>OnSigningIn</c>: stamps a new sign-in; a refresh of an existing one keeps its original time.</summary>
-    public static Task StampSignInAsync(CookieSigningInContext context)
+    /// <summary>Cookie <c>OnSigningIn</c>: starts a session, or carries a refreshed one on with the account's new stamp.</summary>
+    public static async Task StartSessionAsync(CookieSigningInContext context)
     {
-        if (!context.Properties.Items.ContainsKey(SignedInAtKey))
+        var services = context.HttpContext.RequestServices;
+        var (userId, stamp) = AccountOf(context.Principal, services);
+        if (userId is null || stamp is null)
         {
-            context.Properties.Items[SignedInAtKey] = Now(context.Options).ToString("O", CultureInfo.InvariantCulture);
+            throw new InvalidOperationException("A sign-in needs the account's id and security stamp.");
         }
 
-        return Task.CompletedTask;
+        var sessions = services.GetRequiredService<UserSessions>();
+        var cancellationToken = context.HttpContext.RequestAborted;
+        if (context.Properties.Items.TryGetValue(SessionIdKey, out var existing) && existing is not null
+            && await sessions.RenewStampAsync(existing, userId, stamp, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var request = context.HttpContext.Request;
+        context.Properties.Items[SessionIdKey] = await sessions.StartAsync(
+            userId,
+            stamp,
+            context.HttpContext.Connection.RemoteIpAddress?.ToString(),
+            request.Headers.UserAgent.ToString(),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Cookie <c>OnValidatePrincipal</c> of the admin sign-in.</summary>
@@ -39,38 +55,50 @@ public static class SessionValidation
     {
         var services = context.HttpContext.RequestServices;
         var tenant = services.GetService<ICurrentTenant>()?.Tenant;
-        if (!TenantClaims.BelongsTo(context.Principal, tenant)
-            || IsPastAbsoluteLimit(context, services.GetRequiredService<IOptions<SessionLimits>>().Value)
-            || !await HasCurrentStampAsync(context, services).ConfigureAwait(false))
+        if (!TenantClaims.BelongsTo(context.Principal, tenant) || !await IsLiveAsync(context, services).ConfigureAwait(false))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name).ConfigureAwait(false);
         }
     }
 
-    private static bool IsPastAbsoluteLimit(CookieValidatePrincipalContext context, SessionLimits limits) =>
-        !context.Properties.Items.TryGetValue(SignedInAtKey, out var value)
-        || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt)
-        || Now(context.Options) - signedInAt >= limits.AbsoluteTimeout;
-
-    private static async Task<bool> HasCurrentStampAsync(CookieValidatePrincipalContext context, IServiceProvider services)
+    private static async Task<bool> IsLiveAsync(CookieValidatePrincipalContext context, IServiceProvider services)
     {
-        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
-        var userId = context.Principal?.FindFirst(claims.UserIdClaimType)?.Value;
-        var stamp = context.Principal?.FindFirst(claims.SecurityStampClaimType)?.Value;
-        if (userId is null || stamp is null)
+        var (userId, stamp) = AccountOf(context.Principal, services);
+        if (userId is null || stamp is null || !context.Properties.Items.TryGetValue(SessionIdKey, out var sessionId) || sessionId is null)
         {
             return false;
         }
 
-        // Tenant-filtered like every query: an account of another tenant is not found.
-        var current = await services.GetRequiredService<PortalDbContext>().Set<PortalUser>()
-            .Where(u => u.Id == userId)
-            .Select(u => u.SecurityStamp)
-            .FirstOrDefaultAsync(context.HttpContext.RequestAborted)
-            .ConfigureAwait(false);
-        return string.Equals(current, stamp, StringComparison.Ordinal);
+        var cancellationToken = context.HttpContext.RequestAborted;
+        var sessions = services.GetRequiredService<UserSessions>();
+        var state = await sessions.FindAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        if (state is null || state.EndedUtc is not null || !string.Equals(state.UserId, userId, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var limits = await sessions.LimitsAsync(cancellationToken).ConfigureAwait(false);
+        var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        var endReason =
+            !string.Equals(state.AccountStamp, state.SessionStamp, StringComparison.Ordinal) || !string.Equals(stamp, state.SessionStamp, StringComparison.Ordinal) ? SessionEndReasons.Revoked
+            : now - state.LastSeenUtc >= limits.IdleTimeout ? SessionEndReasons.Idle
+            : now - state.CreatedUtc >= limits.AbsoluteTimeout ? SessionEndReasons.Absolute
+            : null;
+        if (endReason is not null)
+        {
+            await sessions.EndAsync(userId, sessionId, endReason, HttpActorAccessor.System, audit: null, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        await sessions.TouchAsync(sessionId, state, cancellationToken).ConfigureAwait(false);
+        context.HttpContext.Items[UserSessions.CurrentSessionItem] = sessionId;
+        return true;
     }
 
-    private static DateTimeOffset Now(CookieAuthenticationOptions options) => (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+    private static (string? UserId, string? Stamp) AccountOf(System.Security.Claims.ClaimsPrincipal? principal, IServiceProvider services)
+    {
+        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        return (principal?.FindFirst(claims.UserIdClaimType)?.Value, principal?.FindFirst(claims.SecurityStampClaimType)?.Value);
+    }
 }

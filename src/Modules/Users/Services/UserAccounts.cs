@@ -9,6 +9,9 @@ public sealed class UserAccounts(
     UserManager<PortalUser> userManager,
     RoleManager<PortalRole> roleManager,
     IAuditLog auditLog,
+    PrivilegeCeiling ceiling,
+    UserSessions sessions,
+    IActorAccessor actor,
     TimeProvider clock) : IUserAccounts
 {
     public const string CreatedAction = "users.created";
@@ -24,6 +27,11 @@ public sealed class UserAccounts(
         if (missing.Count > 0)
         {
             return UserAccountResult.Failed(missing.Select(r => $"Vai trò '{r}' không tồn tại."));
+        }
+
+        if (await ceiling.CheckRolesAsync(userName.Trim(), roleNames).ConfigureAwait(false) is { } refused)
+        {
+            return UserAccountResult.Refused(refused);
         }
 
         var user = new PortalUser
@@ -68,9 +76,18 @@ public sealed class UserAccounts(
             : await SetPasswordAsync(user, password).ConfigureAwait(false);
     }
 
-    /// <summary>Replaces the password through a reset token, so the policy is checked and old sign-ins end.</summary>
-    public async Task<UserAccountResult> SetPasswordAsync(PortalUser user, string password)
+    /// <summary>
+    /// Replaces the password through a reset token, so the policy is checked and old sign-ins end.
+    /// A signed-in actor must be within the privilege ceiling and, for an administrator's account,
+    /// give their own password again (<paramref name="actorPassword"/>).
+    /// </summary>
+    public async Task<UserAccountResult> SetPasswordAsync(PortalUser user, string password, string? actorPassword = null)
     {
+        if (await ceiling.CheckPasswordResetAsync(user, actorPassword).ConfigureAwait(false) is { } refused)
+        {
+            return UserAccountResult.Refused(refused);
+        }
+
         var token = await userManager.GeneratePasswordResetTokenAsync(user).ConfigureAwait(false);
         var result = await userManager.ResetPasswordAsync(user, token, password).ConfigureAwait(false);
         return await AuditedAsync(result, PasswordSetAction, user).ConfigureAwait(false);
@@ -79,6 +96,12 @@ public sealed class UserAccounts(
     /// <summary>Changes the user name, e-mail and roles of an account, as the edit page does.</summary>
     public async Task<UserAccountResult> UpdateAsync(PortalUser user, string userName, string? email, IEnumerable<string> roles)
     {
+        var roleNames = roles.ToList();
+        if (await CheckChangeAsync(user, "sửa", roleNames).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
         var result = IdentityResult.Success;
         userName = userName.Trim();
         email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
@@ -97,7 +120,6 @@ public sealed class UserAccounts(
             return Failed(result);
         }
 
-        var roleNames = roles.ToList();
         var rolesResult = await SetRolesAsync(user, roleNames).ConfigureAwait(false);
         if (rolesResult.Succeeded)
         {
@@ -110,6 +132,11 @@ public sealed class UserAccounts(
     /// <summary>Locks the account until an administrator unlocks it, and ends its sign-ins.</summary>
     public async Task<UserAccountResult> LockAsync(PortalUser user)
     {
+        if (await ceiling.CheckAccountAsync(user, "khóa").ConfigureAwait(false) is { } refused)
+        {
+            return UserAccountResult.Refused(refused);
+        }
+
         var result = await userManager.SetLockoutEnabledAsync(user, true).ConfigureAwait(false);
         if (result.Succeeded)
         {
@@ -127,6 +154,11 @@ public sealed class UserAccounts(
 
     public async Task<UserAccountResult> UnlockAsync(PortalUser user)
     {
+        if (await ceiling.CheckAccountAsync(user, "mở khóa").ConfigureAwait(false) is { } refused)
+        {
+            return UserAccountResult.Refused(refused);
+        }
+
         var result = await userManager.SetLockoutEndDateAsync(user, null).ConfigureAwait(false);
         if (result.Succeeded)
         {
@@ -134,6 +166,22 @@ public sealed class UserAccounts(
         }
 
         return await AuditedAsync(result, UnlockedAction, user).ConfigureAwait(false);
+    }
+
+    /// <summary>The account's live sessions, for its administrators (within the privilege ceiling).</summary>
+    public async Task<IReadOnlyList<UserSession>> ListSessionsAsync(PortalUser user) =>
+        await ceiling.CanManageAsync(user).ConfigureAwait(false) ? await sessions.ListActiveAsync(user.Id).ConfigureAwait(false) : [];
+
+    /// <summary>Ends one session of the account (all of them when <paramref name="sessionId"/> is null); audited.</summary>
+    public async Task<UserAccountResult> EndSessionsAsync(PortalUser user, string? sessionId)
+    {
+        if (await ceiling.CheckAccountAsync(user, "kết thúc phiên đăng nhập của").ConfigureAwait(false) is { } refused)
+        {
+            return UserAccountResult.Refused(refused);
+        }
+
+        await sessions.EndAsync(user.Id, sessionId, SessionEndReasons.Ended, actor.Actor, audit: user.UserName).ConfigureAwait(false);
+        return UserAccountResult.Success(user.Id);
     }
 
     /// <summary>Makes the user's roles exactly <paramref name="roles"/>; unknown role names are errors.</summary>
@@ -144,6 +192,11 @@ public sealed class UserAccounts(
         if (missing.Count > 0)
         {
             return UserAccountResult.Failed(missing.Select(r => $"Vai trò '{r}' không tồn tại."));
+        }
+
+        if (await CheckChangeAsync(user, "đổi vai trò của", wanted).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
         }
 
         var current = await userManager.GetRolesAsync(user).ConfigureAwait(false);
@@ -168,6 +221,14 @@ public sealed class UserAccounts(
 
         return result.Succeeded ? UserAccountResult.Success(user.Id) : Failed(result);
     }
+
+    /// <summary>The ceiling's answer to changing an account that will hold <paramref name="roles"/>: null when allowed.</summary>
+    private async Task<UserAccountResult?> CheckChangeAsync(PortalUser user, string operation, IEnumerable<string> roles) =>
+        await ceiling.CheckAccountAsync(user, operation).ConfigureAwait(false) is { } refused
+            ? UserAccountResult.Refused(refused)
+            : await ceiling.CheckRolesAsync(user.UserName, roles).ConfigureAwait(false) is { } rolesRefused
+                ? UserAccountResult.Refused(rolesRefused)
+                : null;
 
     private async Task<List<string>> MissingRolesAsync(IEnumerable<string> roleNames)
     {

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Auditing;
 using Portal.Modules.Users.Models;
+using Portal.Modules.Users.Services;
 
 namespace Portal.Modules.Users.Pages.Admin;
 
 [AllowAnonymous]
-public sealed class LogoutModel(SignInManager<PortalUser> signInManager, IAuditLog auditLog) : PageModel
+public sealed class LogoutModel(SignInManager<PortalUser> signInManager, UserSessions sessions, IAuditLog auditLog) : PageModel
 {
     public const string SignedOutAction = "users.signed-out";
 
@@ -21,11 +22,11 @@ public sealed class LogoutModel(SignInManager<PortalUser> signInManager, IAuditL
     {
         if (User.Identity is { IsAuthenticated: true, Name: { } name })
         {
-            // A new security stamp revokes the cookie server-side: a copy kept or stolen is refused
-            // at its next request (and so are the user's other sessions; there is no per-session list yet).
-            if (await signInManager.UserManager.GetUserAsync(User) is { } user)
+            // Ending this session's row revokes the cookie server-side: a copy kept or stolen is refused
+            // at its next request. The user's sessions on other devices stay.
+            if (UserSessions.CurrentSessionId(HttpContext) is { } sessionId && signInManager.UserManager.GetUserId(User) is { } userId)
             {
-                await signInManager.UserManager.UpdateSecurityStampAsync(user);
+                await sessions.EndAsync(userId, sessionId, SessionEndReasons.SignedOut, name, audit: null, HttpContext.RequestAborted);
             }
 
             await auditLog.WriteAsync(SignedOutAction, name);

@@ -1,14 +1,12 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Admin;
 using Portal.Core.Security;
-using Portal.Modules.Users.Models;
 using Portal.Modules.Users.Services;
 
 namespace Portal.Modules.Users.Pages.Admin.Users;
 
 [RequirePermission(nameof(Permissions.ManageUsers))]
-public sealed class CreateModel(RoleManager<PortalRole> roleManager, UserAccounts accounts) : UserFormPageModel(roleManager)
+public sealed class CreateModel(PrivilegeCeiling ceiling, UserAccounts accounts) : UserFormPageModel(ceiling)
 {
     public override bool IsNew => true;
 

@@ -1,15 +1,16 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Portal.Modules.Users.Models;
 using Portal.Modules.Users.Services;
 
 namespace Portal.Modules.Users.Pages.Admin.Users;
 
-/// <summary>What the create and edit pages share: the form fields and the tenant's roles to pick from.</summary>
-public abstract class UserFormPageModel(RoleManager<PortalRole> roleManager) : PageModel
+/// <summary>
+/// What the create and edit pages share: the form fields and the roles to pick from, which are the
+/// roles the signed-in user may give (<see cref="PrivilegeCeiling"/>).
+/// </summary>
+public abstract class UserFormPageModel(PrivilegeCeiling ceiling) : PageModel
 {
     [BindProperty]
     public UserInput Input { get; set; } = new();
@@ -19,11 +20,22 @@ public abstract class UserFormPageModel(RoleManager<PortalRole> roleManager) : P
     /// <summary>True on the create page, where a password is required.</summary>
     public abstract bool IsNew { get; }
 
-    protected async Task LoadRolesAsync() =>
-        AvailableRoles = await roleManager.Roles.Select(r => r.Name!).OrderBy(n => n).ToListAsync(HttpContext.RequestAborted);
+    /// <summary>True when the form asks for the signed-in user's own password (resetting an administrator's).</summary>
+    public bool AsksActorPassword { get; protected set; }
 
+    protected PrivilegeCeiling Ceiling => ceiling;
+
+    protected async Task LoadRolesAsync() =>
+        AvailableRoles = await ceiling.GrantableRolesAsync(HttpContext.RequestAborted);
+
+    /// <summary>Shows the result's errors on the form; a refusal of the privilege ceiling answers 403.</summary>
     protected void AddErrors(UserAccountResult result)
     {
+        if (result.Forbidden)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+
         foreach (var error in result.Errors)
         {
             ModelState.AddModelError("", error);
@@ -53,4 +65,10 @@ public sealed class UserInput
     public string? ConfirmPassword { get; set; }
 
     public List<string> Roles { get; set; } = [];
+
+    /// <summary>The signed-in user's own password, asked again to reset an administrator's password.</summary>
+    [Display(Name = "Mật khẩu của bạn")]
+    [DataType(DataType.Password)]
+    [StringLength(512, ErrorMessage = "Mật khẩu dài tối đa 512 ký tự.")]
+    public string? ActorPassword { get; set; }
 }
