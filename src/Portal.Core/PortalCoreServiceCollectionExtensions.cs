@@ -37,6 +37,7 @@ public static class PortalCoreServiceCollectionExtensions
 
         services.AddSingleton<IActorAccessor, HttpActorAccessor>();
         services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<AuditChainVerifier>();
         services.AddModelContributor<AuditModel>();
         services.AddModuleMigrations<CoreSqliteMigrations, CorePostgresMigrations>();
 

@@ -2,8 +2,8 @@ using Portal.Web.CommandLine;
 using Portal.Web.Hosting;
 using Portal.Web.Setup;
 
-// `dotnet run --project src/Portal.Web -- tenants ...` runs an operator command instead of the site.
-var isCommand = TenantsCommand.IsCommand(args);
+// `dotnet run --project src/Portal.Web -- tenants ...` (or `audit ...`) runs an operator command instead of the site.
+var isCommand = OperatorCommands.IsCommand(args);
 var builder = WebApplication.CreateBuilder(isCommand ? [] : args);
 builder.AddPortal(commandLine: isCommand);
 var app = builder.Build();
@@ -11,7 +11,7 @@ var app = builder.Build();
 if (isCommand)
 {
     await app.InitializeForCommandAsync();
-    var exitCode = await TenantsCommand.RunAsync(app.Services, args[1..], CommandConsole.Standard());
+    var exitCode = await OperatorCommands.RunAsync(app.Services, args, CommandConsole.Standard());
     await app.DisposeAsync();
     return exitCode;
 }

@@ -66,6 +66,25 @@ public abstract class CommandLineTests<TFactory>(TFactory server) : IClassFixtur
     }
 
     [ProviderFact]
+    public async Task AuditVerify_AsAProcess_SaysOk_ThenReportsATamperedRow_WithExitCode1()
+    {
+        var site = await server.CreateTenantAsync("Sở Kiểm Tra " + Guid.NewGuid().ToString("N")[..6]);
+
+        var intact = await PortalHosts.RunProcessAsync(ServerSettings(), _shell, "audit", "verify", "--tenant", site.Name);
+        Assert.Equal(0, intact.ExitCode);
+        Assert.Contains($"{site.Name}", intact.Output, StringComparison.Ordinal);
+        Assert.Contains("chuỗi băm nguyên vẹn", intact.Output, StringComparison.Ordinal);
+        Assert.Empty(intact.LogLinesInOutput);
+
+        await server.Database.TamperAsync($"UPDATE \"AuditEntries\" SET \"Actor\" = 'người khác' WHERE \"TenantId\" = '{site.Id}' AND \"Sequence\" = 1");
+
+        var tampered = await PortalHosts.RunProcessAsync(ServerSettings(), _shell, "audit", "verify", "--tenant", site.Name);
+        Assert.Equal(1, tampered.ExitCode);
+        Assert.Contains("LỖI tại dòng số 1", tampered.Output, StringComparison.Ordinal);
+        Assert.Contains("nội dung dòng đã bị sửa", tampered.Output, StringComparison.Ordinal);
+    }
+
+    [ProviderFact]
     public async Task Command_BeforeTheFirstRun_Refuses_AndProvisionsNothing()
     {
         using var database = NewDatabase();

@@ -108,12 +108,13 @@ public abstract class FirstRunTests : IDisposable
         }
     }
 
-    /// <summary>No tenant, and no row of any tenant-owned table, read past every filter.</summary>
+    /// <summary>No tenant, and no row of any tenant-owned table but the (insert-only) audit trail, read past every filter.</summary>
     private static async Task AssertEmptyAsync(WebApplication app, TestDatabase database)
     {
         Assert.Equal(0, await database.CountRowsAsync("Tenants"));
         await using var scope = app.Services.CreateAsyncScope();
-        var tables = UnfinishedSetupRemover.TenantOwnedTablesDependentsFirst(scope.ServiceProvider.GetRequiredService<PortalDbContext>().Model);
+        var model = scope.ServiceProvider.GetRequiredService<PortalDbContext>().Model;
+        var tables = UnfinishedSetupRemover.TenantOwnedTablesDependentsFirst(model).Except(UnfinishedSetupRemover.AuditTables(model)).ToList();
         Assert.Contains("Users", tables);
         foreach (var table in tables)
         {

@@ -37,7 +37,26 @@ public abstract class TestDatabase : IDisposable
         return new LongRead(connection, transaction);
     }
 
+    /// <summary>
+    /// Runs <paramref name="sql"/> past every guard of the audit trail, as someone holding the
+    /// database's keys would: PostgreSQL as the superuser with triggers off for the session,
+    /// SQLite with the audit triggers dropped for the transaction and put back.
+    /// </summary>
+    public abstract Task TamperAsync(string sql);
+
     protected abstract DbConnection OpenOwner();
+
+    protected async Task ExecuteAsOwnerAsync(string sql)
+    {
+        await using var connection = OpenOwner();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
 
     protected virtual async Task<DbTransaction> BeginReadAsync(DbConnection connection) => await connection.BeginTransactionAsync();
 
@@ -70,6 +89,9 @@ public sealed class SqliteFileDatabase(string prefix) : TestDatabase
     };
 
     protected override DbConnection OpenOwner() => new SqliteConnection(_folder.ConnectionString);
+
+    public override Task TamperAsync(string sql) =>
+        ExecuteAsOwnerAsync(Portal.Core.Auditing.AuditTriggers.SqliteDrop + sql + ";" + Portal.Core.Auditing.AuditTriggers.SqliteCreate);
 
     // Deferred: a reader's lock, not the writer's lock an immediate transaction takes at once.
     protected override Task<DbTransaction> BeginReadAsync(DbConnection connection) =>
@@ -123,6 +145,8 @@ public sealed class PostgresDatabase : TestDatabase
     }
 
     protected override DbConnection OpenOwner() => new NpgsqlConnection(OwnerConnectionString);
+
+    public override Task TamperAsync(string sql) => ExecuteAsOwnerAsync("SET LOCAL session_replication_role = replica; " + sql);
 
     protected override void Dispose(bool disposing)
     {

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Auditing;
 using Portal.Core.Tenancy;
 
 namespace Portal.Core.Data;
@@ -62,13 +63,44 @@ public abstract class PortalDbContext : DbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampAndCheckTenant();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (!AuditChainWriter.HasPending(this))
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        // New audit rows are linked into the tenant's chain in the same transaction as the save.
+        if (Database.CurrentTransaction is not null)
+        {
+            AuditChainWriter.Link(this);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.BeginTransaction();
+        AuditChainWriter.Link(this);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampAndCheckTenant();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!AuditChainWriter.HasPending(this))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditChainWriter.LinkAsync(this, cancellationToken).ConfigureAwait(false);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await AuditChainWriter.LinkAsync(this, cancellationToken).ConfigureAwait(false);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return saved;
     }
 
     private void StampAndCheckTenant()

@@ -163,9 +163,5 @@ public static class TenantsCommand
     private static bool TryParseKind(string? text, out TenantKind kind) =>
         Enum.TryParse(text, ignoreCase: true, out kind) && !char.IsAsciiDigit(text![0]) && kind is TenantKind.Department or TenantKind.Commune or TenantKind.Organisation;
 
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
+    private static string? Option(string[] args, string name) => OperatorCommands.Option(args, name);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Data.Migrations;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -63,6 +64,8 @@ public sealed partial class DatabaseInitializer(
             $"GRANT USAGE ON SCHEMA public TO {role};",
             $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};",
             $"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};",
+            // The audit trail is insert-only for the application (the chain's head, AuditChains, is not).
+            $"REVOKE UPDATE, DELETE, TRUNCATE ON {Identifier(AuditModel.TableName)} FROM {role};",
         };
 
         // Every tenant-owned table gets the policy, derived from the model so a new module's tables are covered.

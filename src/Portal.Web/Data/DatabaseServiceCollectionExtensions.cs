@@ -22,6 +22,7 @@ public static class DatabaseServiceCollectionExtensions
             ? sp.GetRequiredService<PostgresPortalDbContext>()
             : sp.GetRequiredService<SqlitePortalDbContext>());
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<AuditPurge>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
 
@@ -11,7 +12,8 @@ namespace Portal.Web.Data;
 /// Row-level security is the second lock on tenant data, and it does not bind superusers,
 /// roles with BYPASSRLS or table owners. At start-up, through the application's own connection,
 /// this refuses to go on when the role is any of those, or when a tenant-owned table lacks
-/// forced row-level security or its <c>tenant_isolation</c> policy.
+/// forced row-level security or its <c>tenant_isolation</c> policy, or when the role may update
+/// or delete audit rows (the trail is insert-only for the application).
 /// </summary>
 public static class PostgresSafetyCheck
 {
@@ -69,6 +71,16 @@ public static class PostgresSafetyCheck
                     {
                         problems.Add($"tenant-owned table {table} lacks forced row-level security or its {policyName} policy");
                     }
+                }
+            }
+
+            await using (var audit = Command(connection,
+                "SELECT has_table_privilege(current_user, @table, 'UPDATE') OR has_table_privilege(current_user, @table, 'DELETE') OR has_table_privilege(current_user, @table, 'TRUNCATE')",
+                ("table", "\"" + AuditModel.TableName + "\"")))
+            {
+                if (await audit.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
+                {
+                    problems.Add($"the application role may update or delete the audit trail ({AuditModel.TableName}): revoke UPDATE, DELETE, TRUNCATE");
                 }
             }
 

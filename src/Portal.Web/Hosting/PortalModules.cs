@@ -1,4 +1,5 @@
 using Portal.Core.Modules;
+using Portal.Modules.Audit;
 using Portal.Modules.Contents;
 using Portal.Modules.Media;
 using Portal.Modules.Tenants;
@@ -15,5 +16,6 @@ public static class PortalModules
         new UsersModule(),
         new ContentsModule(),
         new MediaModule(),
+        new AuditModule(),
     ];
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Models;
@@ -10,7 +11,8 @@ namespace Portal.Web.Setup;
 /// <summary>
 /// Undoes a first run that did not finish: every tenant then present was made by that run (the
 /// first run only starts on a database without the province portal), so their rows and the
-/// tenants themselves are deleted, leaving the database as the migrations made it.
+/// tenants themselves are deleted, leaving the database as the migrations made it, except for
+/// the audit trail, which no one may delete: the run's entries stay, under tenant ids never reused.
 /// </summary>
 public sealed partial class UnfinishedSetupRemover(
     IServiceScopeFactory scopeFactory,
@@ -27,7 +29,7 @@ public sealed partial class UnfinishedSetupRemover(
             // In the tenant's scope, so PostgreSQL's row-level security lets the rows be deleted.
             await using var scope = tenantScopes.CreateScope(tenant);
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            foreach (var table in TenantOwnedTablesDependentsFirst(db.Model))
+            foreach (var table in TenantOwnedTablesDependentsFirst(db.Model).Except(AuditTables(db.Model)))
             {
 #pragma warning disable EF1002 // the table name comes from the model and is quoted; the id is a parameter
                 await db.Database.ExecuteSqlRawAsync(
@@ -64,6 +66,10 @@ public sealed partial class UnfinishedSetupRemover(
 
         return ordered.Distinct().ToList();
     }
+
+    /// <summary>The audit trail's tables: insert-only, so what the unfinished run audited stays (tenant ids are never reused).</summary>
+    public static IEnumerable<string> AuditTables(IModel model) =>
+        model.GetEntityTypes().Where(t => AuditModel.IsAuditTable(t.ClrType)).Select(t => t.GetTableName()!);
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

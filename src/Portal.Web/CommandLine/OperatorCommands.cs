@@ -1,0 +1,21 @@
+namespace Portal.Web.CommandLine;
+
+/// <summary>The operator commands the executable runs instead of the site: <c>tenants ...</c> and <c>audit ...</c>.</summary>
+public static class OperatorCommands
+{
+    /// <summary>True when the arguments name an operator command rather than options of the web server.</summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is TenantsCommand.Name or AuditCommand.Name;
+
+    /// <summary>Runs the command named by the first argument; 0 on success, 1 on failure, 2 on bad usage.</summary>
+    public static Task<int> RunAsync(IServiceProvider services, string[] args, CommandConsole console, CancellationToken cancellationToken = default) =>
+        args[0] == AuditCommand.Name
+            ? AuditCommand.RunAsync(services, args[1..], console, cancellationToken)
+            : TenantsCommand.RunAsync(services, args[1..], console, cancellationToken);
+
+    /// <summary>The value after <paramref name="name"/> (<c>--tenant sotaichinh</c>), or null.</summary>
+    public static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
