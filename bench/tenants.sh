@@ -112,6 +112,7 @@ export Portal__Tenants__BaseDomain=$BASE_DOMAIN
 export Portal__Database__ConnectionString="Data Source=$TMP/portal.db"
 export Portal__Setup__Demo=false
 export Portal__Setup__AdminPassword=$ADMIN_PASSWORD
+export Portal__DataProtection__AllowUnprotectedKeys=true   # throwaway keys of a benchmark run
 export ASPNETCORE_URLS=$URL
 export Serilog__MinimumLevel__Default=Warning
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -10,7 +10,17 @@ var app = builder.Build();
 
 if (isCommand)
 {
-    await app.InitializeForCommandAsync();
+    try
+    {
+        await app.InitializeForCommandAsync();
+    }
+    catch (SetupException ex)
+    {
+        await Console.Error.WriteLineAsync(ex.Message);
+        await app.DisposeAsync();
+        return 1;
+    }
+
     var exitCode = await OperatorCommands.RunAsync(app.Services, args, CommandConsole.Standard());
     await app.DisposeAsync();
     return exitCode;
@@ -23,7 +33,7 @@ try
 }
 catch (SetupException ex)
 {
-    // An expected refusal (weak password, bad recipe): the reason, in Vietnamese, without a stack trace.
+    // An expected refusal (weak password, bad recipe, unprotected keys): the reason, in Vietnamese, without a stack trace.
     await Console.Error.WriteLineAsync(ex.Message);
     await app.DisposeAsync();
     return 1;

@@ -41,6 +41,8 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
             ["Portal:Setup:Demo"] = "true",
             ["Portal:Setup:AdminPassword"] = AdminPassword,
             ["Portal:DataProtection:KeysPath"] = Path.Combine(_folder.FullName, "keys"),
+            // Throwaway keys of a test run: no certificate (KeyProtectionTests covers the encrypted ring).
+            ["Portal:DataProtection:AllowUnprotectedKeys"] = "true",
             ["Portal:Media:StoragePath"] = Path.Combine(_folder.FullName, "media"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
         }));

@@ -98,6 +98,35 @@ public abstract class CommandLineTests<TFactory>(TFactory server) : IClassFixtur
     }
 
     [ProviderFact]
+    public async Task Create_FromTheProvinceRecipe_OrOnAHostOfAnotherSite_IsRefusedInVietnamese_AndCreatesNothing()
+    {
+        var label = "sotuphap" + Guid.NewGuid().ToString("N")[..6];
+        var host = $"{label}.{PortalAppFactory.BaseDomain}";
+        var ward = server.Services.GetRequiredService<Portal.Core.Tenancy.ITenantDirectory>().FindByName("phandinhphung")!;
+        await server.InTenantAsync(server.Portal(), async sp =>
+        {
+            var moved = await sp.GetRequiredService<TenantProvisioner>().UpdateHostsAsync(ward.Id, [.. ward.HostNames, host], ward.UrlPrefix);
+            Assert.True(moved.Succeeded, string.Join("; ", moved.Errors));
+            return moved;
+        });
+
+        var province = await PortalHosts.RunProcessAsync(ServerSettings(), _shell,
+            "tenants", "create", "--name", "Sở Văn hóa", "--kind", "department", "--label", "sovanhoa" + label[8..], "--recipe", "province-portal");
+        var clash = await PortalHosts.RunProcessAsync(ServerSettings(), _shell,
+            "tenants", "create", "--name", "Sở Tư pháp", "--kind", "department", "--label", label);
+
+        Assert.Equal(1, province.ExitCode);
+        Assert.Contains(TenantsCommand.ProvinceRecipeRefused("province-portal"), province.Error, StringComparison.Ordinal);
+        Assert.Equal(1, clash.ExitCode);
+        Assert.Contains($"Lỗi: Tên miền '{host}' đã được dùng cho một đơn vị khác.", clash.Error, StringComparison.Ordinal);
+        Assert.Equal("", province.Output + clash.Output);
+        await server.Services.GetRequiredService<TenantRegistry>().ReloadAsync(force: false);
+        var directory = server.Services.GetRequiredService<Portal.Core.Tenancy.ITenantDirectory>();
+        Assert.Null(directory.FindByName(label));
+        Assert.Null(directory.FindByName("sovanhoa" + label[8..]));
+    }
+
+    [ProviderFact]
     public async Task FirstRun_WithAWeakPassword_ExitsNonZero_WithTheRulesInVietnamese_AndNoStackTrace()
     {
         using var database = NewDatabase();

@@ -32,6 +32,8 @@ public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFa
             ["Portal:Setup:AdminPassword"] = AdminPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Portal:DataProtection:KeysPath"] = _keys,
+            // Throwaway keys of a test run: no certificate (KeyProtectionTests covers the encrypted ring).
+            ["Portal:DataProtection:AllowUnprotectedKeys"] = "true",
             ["Portal:Media:StoragePath"] = _media,
         }));
     }

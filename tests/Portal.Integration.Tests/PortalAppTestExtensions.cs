@@ -11,6 +11,10 @@ public static partial class PortalAppTestExtensions
     public static TenantDescriptor Portal(this PortalAppFactory app) =>
         app.Services.GetRequiredService<ITenantDirectory>().FindByName(TenantDescriptor.DefaultName)!;
 
+    /// <summary>A tenant by name, as the registry holds it now.</summary>
+    public static TenantDescriptor Tenant(this PortalAppFactory app, string name) =>
+        app.Services.GetRequiredService<ITenantDirectory>().FindByName(name)!;
+
     public static async Task<T> InTenantAsync<T>(this PortalAppFactory app, TenantDescriptor tenant, Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);

@@ -26,6 +26,8 @@ public static partial class PortalHosts
             ["Portal:Setup:Demo"] = "true",
             ["Portal:Setup:AdminPassword"] = PortalAppFactory.AdminPassword,
             ["Portal:DataProtection:KeysPath"] = Path.Combine(folder, "keys"),
+            // Throwaway keys of a test run: no certificate (KeyProtectionTests covers the encrypted ring).
+            ["Portal:DataProtection:AllowUnprotectedKeys"] = "true",
             ["Portal:Media:StoragePath"] = Path.Combine(folder, "media"),
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
@@ -38,9 +40,9 @@ public static partial class PortalHosts
     }
 
     /// <summary>The app as Program composes it, not started: the caller runs its initialisation.</summary>
-    public static WebApplication Build(IDictionary<string, string?> settings, bool commandLine = false)
+    public static WebApplication Build(IDictionary<string, string?> settings, bool commandLine = false, string environment = "Testing")
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddPortal(commandLine);
         return builder.Build();

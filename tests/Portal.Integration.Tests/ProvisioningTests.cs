@@ -10,7 +10,7 @@ using Portal.Modules.Users.Models;
 
 namespace Portal.Integration.Tests;
 
-/// <summary>The product's own recipes on the real app: idempotent, and cross-tenant reads audited.</summary>
+/// <summary>The product's own recipes on the real app: idempotent, and names refused in Vietnamese.</summary>
 public abstract class ProvisioningTests<TFactory>(TFactory app) : IClassFixture<TFactory>
     where TFactory : PortalAppFactory
 {
@@ -32,26 +32,6 @@ public abstract class ProvisioningTests<TFactory>(TFactory app) : IClassFixture<
         await executor.ExecuteAsync(recipes.Find("component-site")!, directory.FindById(finance.Id)!, run);
 
         Assert.Equal(before, (await CountsAsync(portal), await CountsAsync(finance), directory.All.Count));
-    }
-
-    [ProviderFact]
-    public async Task CrossTenantRead_SeesTheTargetsData_AndIsAuditedWithItsReason()
-    {
-        var directory = app.Services.GetRequiredService<ITenantDirectory>();
-        var portal = directory.FindByName(TenantDescriptor.DefaultName)!;
-        var ward = directory.FindByName("phandinhphung")!;
-        var reason = "Báo cáo tuân thủ tháng " + Guid.NewGuid().ToString("N")[..6];
-
-        await using var scope = app.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(portal);
-        var count = await scope.ServiceProvider.GetRequiredService<ICrossTenantAccess>().ReadAsync(ward, reason,
-            sp => sp.GetRequiredService<PortalDbContext>().Set<ContentItem>().CountAsync());
-
-        Assert.True(count > 0);
-        var trail = scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<AuditEntry>();
-        var entry = await trail.SingleAsync(e => e.Details == reason);
-        Assert.Equal(CrossTenantAccess.AuditAction, entry.Action);
-        Assert.Equal(ward.Name, entry.Subject);
-        Assert.Equal(portal.Id, entry.TenantId);
     }
 
     [ProviderFact]

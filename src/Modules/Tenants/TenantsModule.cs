@@ -21,7 +21,9 @@ public sealed class TenantsModule : PortalModule
     public override string DisplayName => "Trang thành phần";
     public override bool IsAlwaysEnabled => true;
 
-    public override IEnumerable<Permission> Permissions => [Tenants.Permissions.ManageTenants, Tenants.Permissions.ManageSettings];
+    // AccessOtherTenants guards Core's cross-tenant service; declared here, with the other rights over sites.
+    public override IEnumerable<Permission> Permissions =>
+        [Tenants.Permissions.ManageTenants, Tenants.Permissions.ManageSettings, CrossTenantPermissions.AccessOtherTenants];
 
     public override IEnumerable<AdminMenuItem> AdminMenu =>
     [

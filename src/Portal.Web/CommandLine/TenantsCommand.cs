@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Portal.Core.Tenancy;
 using Portal.Modules.Tenants.Services;
 using Portal.Web.Hosting;
@@ -28,6 +29,10 @@ public static class TenantsCommand
     public const string NotSetUp =
         "Cổng thông tin của tỉnh chưa được khởi tạo xong: hãy chạy ứng dụng một lần (dotnet run --project src/Portal.Web) " +
         "để khởi tạo và nhận mật khẩu quản trị, rồi chạy lại lệnh này.";
+
+    public static string ProvinceRecipeRefused(string recipe) =>
+        $"Lỗi: không thể tạo trang thành phần từ kịch bản '{recipe.Trim()}': kịch bản này chỉ dùng để khởi tạo Cổng thông tin của tỉnh. " +
+        "Bỏ --recipe để dùng kịch bản trang thành phần mặc định.";
 
     /// <summary>True when the arguments name an operator command rather than options of the web server.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == Name;
@@ -70,8 +75,16 @@ public static class TenantsCommand
                     return 2;
                 }
 
+                var recipe = Option(args, "--recipe");
+                if (IsProvinceRecipe(services, recipe))
+                {
+                    // Its tenant step would take the province portal's hosts, its roles and users are the province's.
+                    await console.Error.WriteLineAsync(ProvinceRecipeRefused(recipe!)).ConfigureAwait(false);
+                    return 1;
+                }
+
                 return await ReportAsync(console, urls, portal, await provisioner.CreateAsync(
-                    new CreateTenantRequest(name, kind) { Label = Option(args, "--label"), Recipe = Option(args, "--recipe") },
+                    new CreateTenantRequest(name, kind) { Label = Option(args, "--label"), Recipe = recipe },
                     portal!, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
             case "import" when args.Length > 1:
@@ -157,6 +170,19 @@ public static class TenantsCommand
         }
 
         return 0;
+    }
+
+    /// <summary>The first run's recipes (province portal, demo) or any the provisioner keeps for the province.</summary>
+    private static bool IsProvinceRecipe(IServiceProvider services, string? recipe)
+    {
+        if (string.IsNullOrWhiteSpace(recipe))
+        {
+            return false;
+        }
+
+        var setup = services.GetRequiredService<IOptions<SetupOptions>>().Value;
+        return TenantProvisioner.ProvinceOnlyRecipes.Append(setup.Recipe).Append(setup.DemoRecipe)
+            .Contains(recipe.Trim(), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The kinds a component site can have, by their English names (the province is not one).</summary>

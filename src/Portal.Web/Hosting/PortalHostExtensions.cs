@@ -6,9 +6,6 @@ using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
 using Portal.Core.Text;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Portal.Modules.Tenants;
 using Portal.Themes.Default;
 using Portal.Web.Data;
@@ -42,10 +39,7 @@ public static class PortalHostExtensions
         services.AddPortalSetup(builder.Configuration);
 
         services.AddWebEncoders(o => o.TextEncoderSettings = VietnameseHtml.Settings);
-        services.AddDataProtection().SetApplicationName("Portal.Orchard");
-        // Resolved when first needed, so configuration added after registration (tests, hosts) applies.
-        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, loggers) =>
-            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(DataProtectionKeysFolder(configuration, environment)), loggers));
+        services.AddPortalDataProtection(builder.Configuration, builder.Environment);
         services.AddRazorPages()
             .AddMvcOptions(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
         services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>()
@@ -117,12 +111,6 @@ public static class PortalHostExtensions
             }
         });
     }
-
-    /// <summary>Keys that sign cookies must survive restarts (and be shared by all nodes: point this at shared storage).</summary>
-    private static string DataProtectionKeysFolder(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration["Portal:DataProtection:KeysPath"] is { Length: > 0 } configured
-            ? Path.GetFullPath(configured, environment.ContentRootPath)
-            : Path.Combine(PortalPaths.DataFolder(environment), "keys");
 
     private static string RecipesFolder(IConfiguration configuration, IHostEnvironment environment)
     {

@@ -9,9 +9,10 @@ namespace Portal.Web.Hosting;
 
 public static class PortalStartup
 {
-    /// <summary>Migrates the database, provisions the portal on a first run and loads the tenant registry.</summary>
+    /// <summary>Checks the key ring's protection, migrates the database, provisions the portal on a first run and loads the tenant registry.</summary>
     public static async Task<SetupResult> InitializePortalAsync(this WebApplication app)
     {
+        KeyProtection.EnsureUsable(app.Services);
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync().ConfigureAwait(false);
         return await app.Services.GetRequiredService<FirstRunSetup>().RunAsync().ConfigureAwait(false);
     }
@@ -22,6 +23,7 @@ public static class PortalStartup
     /// </summary>
     public static async Task InitializeForCommandAsync(this WebApplication app)
     {
+        KeyProtection.EnsureUsable(app.Services);
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync().ConfigureAwait(false);
         await app.Services.GetRequiredService<TenantRegistry>().ReloadAsync().ConfigureAwait(false);
     }

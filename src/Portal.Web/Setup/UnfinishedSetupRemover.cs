@@ -40,7 +40,9 @@ public sealed partial class UnfinishedSetupRemover(
 
         await using (var scope = scopeFactory.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<TenantRecord>().ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            await db.Set<TenantHost>().ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.Set<TenantRecord>().ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -5,10 +5,14 @@ using Portal.Modules.Tenants.Models;
 namespace Portal.Modules.Tenants.Data;
 
 
-/// <summary>Maps the tenant registry's table.</summary>
+/// <summary>Maps the tenant registry's tables: the tenants, and their host names (one tenant per host).</summary>
 public sealed class TenantsModelContributor : Portal.Core.Data.IModelContributor
 {
-    public void Configure(ModelBuilder modelBuilder) =>
+    /// <summary>RFC 1123: a host name has at most 253 characters.</summary>
+    public const int HostNameMaxLength = 253;
+
+    public void Configure(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<TenantRecord>(e =>
         {
             e.ToTable("Tenants");
@@ -25,4 +29,15 @@ public sealed class TenantsModelContributor : Portal.Core.Data.IModelContributor
             e.Property(t => t.State).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(t => t.Version);
         });
+        modelBuilder.Entity<TenantHost>(e =>
+        {
+            e.ToTable("TenantHosts");
+            // The key is the host alone: a host name belongs to one tenant, whatever the tenant.
+            e.HasKey(h => h.HostName);
+            e.Property(h => h.HostName).HasMaxLength(HostNameMaxLength);
+            e.Property(h => h.TenantId).HasMaxLength(TenantIds.MaxLength).IsRequired();
+            e.HasIndex(h => h.TenantId);
+            e.HasOne<TenantRecord>().WithMany().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
 }

@@ -39,7 +39,7 @@ public sealed class TenantStep : RecipeStep<TenantStep.Body>
     protected override async Task ExecuteAsync(Body body, RecipeStepContext context, CancellationToken cancellationToken)
     {
         var provisioner = context.Services.GetRequiredService<TenantProvisioner>();
-        await provisioner.ApplySettingsAsync(context.Tenant.Id, record =>
+        var result = await provisioner.ApplySettingsAsync(context.Tenant.Id, record =>
         {
             if (body.DisplayName is { Length: > 0 } displayName)
             {
@@ -60,6 +60,11 @@ public sealed class TenantStep : RecipeStep<TenantStep.Body>
             SetIfDifferent(body.Cultures, record.Cultures, v => record.Cultures = v);
             SetIfDifferent(body.Modules, record.EnabledModules, v => record.EnabledModules = v);
         }, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            // A host of another tenant (or one taken meanwhile): the database holds one tenant per host.
+            throw new RecipeException(Name, [.. result.Errors.Select(e => context.Error("hosts", e, e))]);
+        }
     }
 
     // Lists are replaced, not mutated, so EF sees the change; an equal list is left alone.

@@ -36,6 +36,11 @@ public sealed class TenantsStep(IRecipeStore recipes) : RecipeStep<TenantsStep.B
             if (site.Recipe is { } recipe)
             {
                 context.RequireKnown($"tenants[{i}].recipe", recipe, recipes.List().Select(r => r.Name), ("recipe", "kịch bản"), StringComparer.OrdinalIgnoreCase);
+                if (TenantProvisioner.ProvinceOnlyRecipes.Contains(recipe.Trim(), StringComparer.OrdinalIgnoreCase))
+                {
+                    context.Error($"tenants[{i}].recipe", $"recipe '{recipe}' is for the province portal only",
+                        $"kịch bản '{recipe}' chỉ dùng cho Cổng thông tin của tỉnh, không dùng để tạo trang thành phần");
+                }
             }
         }
     }

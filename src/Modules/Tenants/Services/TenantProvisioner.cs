@@ -49,7 +49,18 @@ public sealed partial class TenantProvisioner(
     /// <summary>The recipe variable the <c>users</c> step reads for the site's first administrator.</summary>
     public const string AdminPasswordVariable = "adminPassword";
 
+    /// <summary>
+    /// Recipes for the province portal itself (its hosts, its roles) and its demo data: never a
+    /// component site's recipe, whichever path asks (admin, command line, a <c>tenants</c> step).
+    /// </summary>
+    public static readonly IReadOnlyList<string> ProvinceOnlyRecipes = ["province-portal", "demo"];
+
+    /// <summary>Audit action of a host change refused (malformed, or a host of another tenant).</summary>
+    public const string HostsRefusedAuditAction = "tenant.hosts-refused";
+
     private DbSet<TenantRecord> Tenants => db.Set<TenantRecord>();
+
+    private DbSet<TenantHost> Hosts => db.Set<TenantHost>();
 
     public string BaseDomain => options.Value.BaseDomain;
 
@@ -71,6 +82,7 @@ public sealed partial class TenantProvisioner(
         var record = NewRecord(TenantDescriptor.DefaultName, displayName, TenantKind.Province, [BaseDomain, "www." + BaseDomain], parentId: null, recipe: null);
         record.State = state;
         Tenants.Add(record);
+        await SyncHostsAsync(record, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         return record.ToDescriptor();
@@ -111,11 +123,16 @@ public sealed partial class TenantProvisioner(
             errors.Add("Tiền tố đường dẫn: " + prefixError);
         }
 
-        var recipeName = string.IsNullOrWhiteSpace(request.Recipe) ? options.Value.ComponentSiteRecipe : request.Recipe;
+        var recipeName = string.IsNullOrWhiteSpace(request.Recipe) ? options.Value.ComponentSiteRecipe : request.Recipe.Trim();
         var recipe = recipes.Find(recipeName);
         if (recipe is null)
         {
             errors.Add($"Không tìm thấy kịch bản '{recipeName}'.");
+        }
+        else if (ProvinceOnlyRecipes.Contains(recipe.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add($"Kịch bản '{recipe.Name}' chỉ dùng cho Cổng thông tin của tỉnh, không dùng để tạo trang thành phần. Hãy chọn kịch bản '{options.Value.ComponentSiteRecipe}' hoặc một kịch bản trang thành phần khác.");
+            recipe = null;
         }
 
         if (errors.Count > 0 || label is null || recipe is null)
@@ -131,7 +148,7 @@ public sealed partial class TenantProvisioner(
 
         if (await HostTakenAsync(host, exceptTenantId: null, cancellationToken).ConfigureAwait(false))
         {
-            return TenantResult.Fail($"Tên miền '{host}' đã được dùng cho một đơn vị khác.");
+            return TenantResult.Fail(HostTakenMessage(host));
         }
 
         var record = NewRecord(label, displayName, request.Kind, [host], parent.Id, recipe.Name);
@@ -160,8 +177,13 @@ public sealed partial class TenantProvisioner(
         }
 
         Tenants.Add(record);
+        await SyncHostsAsync(record, cancellationToken).ConfigureAwait(false);
         auditLog.Add("tenant.create", label, $"{displayName} ({request.Kind}) từ kịch bản {recipe.Name}");
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (await SaveRefusingClashesAsync(record, cancellationToken).ConfigureAwait(false) is { Count: > 0 } clashes)
+        {
+            return TenantResult.Fail([.. clashes]);
+        }
+
         await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
 
         try
@@ -215,7 +237,7 @@ public sealed partial class TenantProvisioner(
             return TenantResult.Fail("Không tìm thấy đơn vị.");
         }
 
-        var hosts = hostNames.Select(h => h.Trim().TrimEnd('.').ToLowerInvariant()).Where(h => h.Length > 0).Distinct().ToList();
+        var hosts = NormalizeHosts(hostNames);
         var prefix = string.IsNullOrWhiteSpace(urlPrefix) ? null : urlPrefix.Trim().Trim('/').ToLowerInvariant();
         var errors = new List<string>();
         if (hosts.Count == 0 && prefix is null)
@@ -231,7 +253,7 @@ public sealed partial class TenantProvisioner(
             }
             else if (await HostTakenAsync(host, record.Id, cancellationToken).ConfigureAwait(false))
             {
-                errors.Add($"Tên miền '{host}' đã được dùng cho một đơn vị khác.");
+                errors.Add(HostTakenMessage(host));
             }
         }
 
@@ -242,6 +264,7 @@ public sealed partial class TenantProvisioner(
 
         if (errors.Count > 0)
         {
+            await AuditHostsRefusedAsync(record.Name, errors, cancellationToken).ConfigureAwait(false);
             return TenantResult.Fail([.. errors]);
         }
 
@@ -251,7 +274,12 @@ public sealed partial class TenantProvisioner(
             record.HostNames = hosts;
             record.UrlPrefix = prefix;
             Touch(record);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await SyncHostsAsync(record, cancellationToken).ConfigureAwait(false);
+            if (await SaveRefusingClashesAsync(record, cancellationToken).ConfigureAwait(false) is { Count: > 0 } clashes)
+            {
+                return TenantResult.Fail([.. clashes]);
+            }
+
             await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
@@ -289,27 +317,123 @@ public sealed partial class TenantProvisioner(
         return new TenantResult(record.ToDescriptor(), []);
     }
 
-    /// <summary>Applies settings from the <c>tenant</c> recipe step to a tenant; no write when nothing differs.</summary>
-    public async Task ApplySettingsAsync(string tenantId, Action<TenantRecord> apply, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies settings from the <c>tenant</c> recipe step to a tenant; no write when nothing differs.
+    /// Host names are checked as on the admin page: a malformed host or one of another tenant refuses
+    /// the change (Vietnamese messages), and nothing is written.
+    /// </summary>
+    public async Task<TenantResult> ApplySettingsAsync(string tenantId, Action<TenantRecord> apply, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(apply);
         var record = await Tenants.FirstAsync(t => t.Id == tenantId, cancellationToken).ConfigureAwait(false);
         apply(record);
+        var hosts = NormalizeHosts(record.HostNames);
+        if (!hosts.SequenceEqual(record.HostNames))
+        {
+            record.HostNames = hosts;
+        }
+
         if (db.Entry(record).State == EntityState.Modified)
         {
+            var errors = new List<string>();
+            foreach (var host in hosts)
+            {
+                if (!IsValidHostName(host))
+                {
+                    errors.Add($"Tên miền '{host}' không hợp lệ.");
+                }
+                else if (await HostTakenAsync(host, record.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    errors.Add(HostTakenMessage(host));
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                db.Entry(record).State = EntityState.Unchanged;
+                await AuditHostsRefusedAsync(record.Name, errors, cancellationToken).ConfigureAwait(false);
+                return TenantResult.Fail([.. errors]);
+            }
+
             Touch(record);
+            await SyncHostsAsync(record, cancellationToken).ConfigureAwait(false);
             auditLog.Add("tenant.settings", record.Name);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (await SaveRefusingClashesAsync(record, cancellationToken).ConfigureAwait(false) is { Count: > 0 } clashes)
+            {
+                return TenantResult.Fail([.. clashes]);
+            }
+
             await registry.ReloadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        return new TenantResult(record.ToDescriptor(), []);
+    }
+
+    /// <summary>The message every path gives for a host name of another tenant.</summary>
+    public static string HostTakenMessage(string host) => $"Tên miền '{host}' đã được dùng cho một đơn vị khác.";
+
+    /// <summary>Host names as stored: trimmed, without a trailing dot, lower case, each once.</summary>
+    public static List<string> NormalizeHosts(IEnumerable<string> hostNames) =>
+        hostNames.Select(h => h.Trim().TrimEnd('.').ToLowerInvariant()).Where(h => h.Length > 0).Distinct().ToList();
+
+    private Task<bool> HostTakenAsync(string host, string? exceptTenantId, CancellationToken cancellationToken) =>
+        Hosts.AsNoTracking().AnyAsync(h => h.HostName == host && h.TenantId != exceptTenantId, cancellationToken);
+
+    /// <summary>Brings the tenant's rows in <c>TenantHosts</c> in line with its host list, for the same save.</summary>
+    private async Task SyncHostsAsync(TenantRecord record, CancellationToken cancellationToken)
+    {
+        var stored = db.Entry(record).State == EntityState.Added
+            ? []
+            : await Hosts.Where(h => h.TenantId == record.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        Hosts.RemoveRange(stored.Where(h => !record.HostNames.Contains(h.HostName, StringComparer.Ordinal)));
+        Hosts.AddRange(record.HostNames
+            .Where(host => !stored.Any(h => h.HostName == host))
+            .Select(host => new TenantHost { HostName = host, TenantId = record.Id }));
+    }
+
+    /// <summary>
+    /// Saves, and when the database refuses the save because another writer took one of the
+    /// tenant's hosts (or its name) after the checks, gives the same messages as the checks and
+    /// forgets the unsaved changes. Any other failure is thrown.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> SaveRefusingClashesAsync(TenantRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return [];
+        }
+        catch (DbUpdateException ex)
+        {
+            db.ChangeTracker.Clear();
+            var errors = new List<string>();
+            if (await Tenants.AsNoTracking().AnyAsync(t => t.Name == record.Name && t.Id != record.Id, cancellationToken).ConfigureAwait(false))
+            {
+                errors.Add($"Tên miền con '{record.Name}' đã được dùng cho một đơn vị khác. Hãy nhập một tên miền con khác.");
+            }
+
+            foreach (var host in record.HostNames)
+            {
+                if (await HostTakenAsync(host, record.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    errors.Add(HostTakenMessage(host));
+                }
+            }
+
+            if (errors.Count == 0)
+            {
+                throw;
+            }
+
+            LogClashRefused(logger, record.Name, ex.InnerException?.Message ?? ex.Message);
+            await AuditHostsRefusedAsync(record.Name, errors, cancellationToken).ConfigureAwait(false);
+            return errors;
         }
     }
 
-    private async Task<bool> HostTakenAsync(string host, string? exceptTenantId, CancellationToken cancellationToken)
-    {
-        // Host lists are small JSON arrays; checking in memory keeps one query shape for both providers.
-        var all = await Tenants.AsNoTracking().Where(t => t.Id != exceptTenantId).Select(t => t.HostNames).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return all.Any(hosts => hosts.Contains(host, StringComparer.OrdinalIgnoreCase));
-    }
+    /// <summary>A refused host change leaves a trace in the acting tenant's trail; nothing else is written.</summary>
+    private Task AuditHostsRefusedAsync(string tenantName, IEnumerable<string> errors, CancellationToken cancellationToken) =>
+        auditLog.WriteAsync(HostsRefusedAuditAction, tenantName, string.Join(" ", errors), cancellationToken);
 
     internal static bool IsValidHostName(string host) =>
         host.Length <= 253 &&
@@ -345,6 +469,9 @@ public sealed partial class TenantProvisioner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {Label} created, host {Host}")]
     private static partial void LogTenantCreated(ILogger logger, string label, string host);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant {Name}: a host or name taken meanwhile was refused by the database: {Reason}")]
+    private static partial void LogClashRefused(ILogger logger, string name, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tenant not created: {Reason}")]
     private static partial void LogRecipeRejected(ILogger logger, string reason);

@@ -7,7 +7,7 @@ namespace Portal.Modules.Users.Services;
 public static class TenantClaims
 {
     /// <summary>Claim type holding <see cref="TenantDescriptor.Id"/> of the tenant the user signed in to.</summary>
-    public const string ClaimType = "tenant_id";
+    public const string ClaimType = Portal.Core.Security.PortalClaimTypes.TenantId;
 
     /// <summary>True only when there is a current tenant and the principal was issued by it.</summary>
     public static bool BelongsTo(ClaimsPrincipal? principal, TenantDescriptor? tenant) =>

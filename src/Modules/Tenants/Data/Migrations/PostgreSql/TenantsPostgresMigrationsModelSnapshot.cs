@@ -23,6 +23,24 @@ namespace Portal.Modules.Tenants.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Portal.Modules.Tenants.Models.TenantHost", b =>
+                {
+                    b.Property<string>("HostName")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("HostName");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("TenantHosts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Modules.Tenants.Models.TenantRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -99,6 +117,15 @@ namespace Portal.Modules.Tenants.Data.Migrations.PostgreSql
                     b.HasIndex("Version");
 
                     b.ToTable("Tenants", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.Tenants.Models.TenantHost", b =>
+                {
+                    b.HasOne("Portal.Modules.Tenants.Models.TenantRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

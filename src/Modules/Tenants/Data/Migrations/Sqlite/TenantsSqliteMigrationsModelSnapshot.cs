@@ -17,6 +17,24 @@ namespace Portal.Modules.Tenants.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Portal.Modules.Tenants.Models.TenantHost", b =>
+                {
+                    b.Property<string>("HostName")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HostName");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("TenantHosts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Modules.Tenants.Models.TenantRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -93,6 +111,15 @@ namespace Portal.Modules.Tenants.Data.Migrations.Sqlite
                     b.HasIndex("Version");
 
                     b.ToTable("Tenants", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.Tenants.Models.TenantHost", b =>
+                {
+                    b.HasOne("Portal.Modules.Tenants.Models.TenantRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -18,16 +18,13 @@ public sealed class CreateModel(
     IOptions<TenantsOptions> options)
     : TenantsAdminPageModel(currentTenant)
 {
-    // The province's own recipe and the demo data are not for component sites.
-    private static readonly string[] HiddenRecipes = ["province-portal", "demo"];
-
     public static readonly TenantKind[] Kinds = [TenantKind.Department, TenantKind.Commune, TenantKind.Organisation];
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<RecipeDocument> Recipes { get; } =
-        [.. recipes.List().Where(r => !HiddenRecipes.Contains(r.Name, StringComparer.OrdinalIgnoreCase))];
+        [.. recipes.List().Where(r => !TenantProvisioner.ProvinceOnlyRecipes.Contains(r.Name, StringComparer.OrdinalIgnoreCase))];
 
     public string BaseDomain => provisioner.BaseDomain;
 
