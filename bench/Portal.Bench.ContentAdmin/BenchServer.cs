@@ -41,6 +41,8 @@ internal static class BenchServer
             ["Serilog:MinimumLevel:Default"] = "Warning",
             // The driver talks to the app as nginx would: X-Forwarded-Proto https from loopback.
             ["Portal:ReverseProxy:KnownProxies:0"] = "127.0.0.1",
+            // Throwaway keys in the run's temp folder, deleted with it: no certificate to protect them.
+            ["Portal:DataProtection:AllowUnprotectedKeys"] = "true",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddPortal();
