@@ -206,11 +206,18 @@ public sealed class ContentVersionTests
         using var host = new ContentsTestHost();
         var tenant = ContentsTestHost.NewTenant();
         var page = await host.CreatePageAsync(tenant, "Giới thiệu", "gioi-thieu", publish: true);
+        var opened = page.ContentItemVersionId;
+        await host.RunAsync(tenant, contents => contents.SaveDraftAsync(With(page, "Giới thiệu mới"), opened));
+        // A save refused (stale version) leaves no entry: the entry is written in the version's transaction.
+        await Assert.ThrowsAsync<ContentConcurrencyException>(() => host.RunAsync(tenant, contents => contents.SaveDraftAsync(With(page, "Bản cũ"), opened)));
         await host.RunAsync(tenant, contents => contents.UnpublishAsync(page.ContentItemId));
         await host.RunAsync(tenant, contents => contents.RemoveAsync(page.ContentItemId));
 
-        var actions = host.Rows<AuditEntry>(tenant).Where(a => a.Subject == page.ContentItemId).OrderBy(a => a.Id).Select(a => a.Action);
-        Assert.Equal([ContentManager.CreateAction, ContentManager.PublishAction, ContentManager.UnpublishAction, ContentManager.RemoveAction], actions);
+        var trail = host.Rows<AuditEntry>(tenant).Where(a => a.Subject == page.ContentItemId).OrderBy(a => a.Id).ToList();
+        Assert.Equal(
+            [ContentManager.CreateAction, ContentManager.PublishAction, ContentManager.UpdateAction, ContentManager.UnpublishAction, ContentManager.RemoveAction],
+            trail.Select(a => a.Action));
+        Assert.Equal("Page v2: Giới thiệu mới", trail.Single(a => a.Action == ContentManager.UpdateAction).Details);
         Assert.All(host.Rows<AuditEntry>(tenant), a => Assert.Equal(ContentsTestHost.Editor, a.Actor));
     }
 

@@ -45,7 +45,8 @@ public interface IContentManager
     /// <summary>
     /// Saves a new latest version; when <paramref name="publish"/> is true it replaces the
     /// published version in the same transaction (through the publishing handlers), else it is a
-    /// draft (as <see cref="SaveDraftAsync"/>).
+    /// draft (as <see cref="SaveDraftAsync"/>). The new version is audited (<c>content.update</c>)
+    /// in the same transaction.
     /// </summary>
     /// <exception cref="ContentNotFoundException">The item does not exist or was removed.</exception>
     /// <exception cref="ContentValidationException">A field value or a handler refused the body.</exception>

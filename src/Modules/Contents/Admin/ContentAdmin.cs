@@ -49,7 +49,8 @@ public sealed class ContentAdmin(
     public IReadOnlyList<EditorField> FieldsOf(ContentTypeDefinition type) =>
         EditorField.For(type, part => parts.FindPart(part)?.EditorType is { } editor ? (IContentPartEditor)services.GetRequiredService(editor) : null);
 
-    public const string UpdateAction = "content.update";
+    /// <summary>A new version saved (audited by the content manager, in the version's transaction).</summary>
+    public const string UpdateAction = ContentManager.UpdateAction;
     public const string DeniedAction = "content.denied";
 
     public Task<ContentTypeDefinition?> TypeAsync(string name, CancellationToken cancellationToken) => definitions.GetAsync(name, cancellationToken);
@@ -120,7 +121,6 @@ public sealed class ContentAdmin(
             else
             {
                 saved = await manager.UpdateAsync(item, publish, expectedVersionId ?? "", cancellationToken).ConfigureAwait(false);
-                await auditLog.WriteAsync(UpdateAction, saved.ContentItemId, $"{saved.ContentType} v{saved.Number}: {saved.DisplayText}", cancellationToken).ConfigureAwait(false);
             }
 
             await DeleteAutosaveAsync(latest is null ? NewKey(type.Name) : item.ContentItemId, cancellationToken).ConfigureAwait(false);

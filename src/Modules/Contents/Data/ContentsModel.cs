@@ -44,15 +44,22 @@ internal sealed class ContentsModel : IModelContributor
         });
     }
 
-    // The admin list filters by type and status and sorts by time: each list page is one range scan.
+    /// <summary>
+    /// The admin list (<c>ContentListQuery</c>) filters by type, status and searched words and
+    /// pages in the order "modified, newest first". Its two indexes are in that order (Id breaks
+    /// ties, as the query does), so a page is read in index order with no sort, and they carry the
+    /// status and the searched title, so the filters and the count are checked inside the index:
+    /// the table is read only for the rows shown. (Status first would force a sort of every item
+    /// of the default "not removed" list; bench/README.md has the figures.)
+    /// </summary>
     private static void ConfigureList(EntityTypeBuilder<ContentListIndex> e)
     {
         e.Property(x => x.ContentType).HasMaxLength(128).IsRequired();
         e.Property(x => x.Title).HasMaxLength(ContentListIndex.TitleMaxLength).IsRequired();
-        e.Property(x => x.NormalizedTitle).HasMaxLength(ContentListIndex.TitleMaxLength).IsRequired();
+        e.Property(x => x.NormalizedTitle).HasMaxLength(ContentListIndex.NormalizedTitleMaxLength).IsRequired();
         e.Property(x => x.Author).HasMaxLength(256).IsRequired();
-        e.HasIndex(x => new { x.TenantId, x.ContentType, x.Status, x.ModifiedUtc });
-        e.HasIndex(x => new { x.TenantId, x.Status, x.ModifiedUtc });
+        e.HasIndex(x => new { x.TenantId, x.ContentType, x.ModifiedUtc, x.Id, x.Status, x.NormalizedTitle });
+        e.HasIndex(x => new { x.TenantId, x.ModifiedUtc, x.Id, x.Status, x.NormalizedTitle });
         e.HasIndex(x => new { x.TenantId, x.Author, x.ModifiedUtc });
     }
 

@@ -24,6 +24,12 @@ public sealed class ContentListIndex : ContentIndexRow
 {
     public const int TitleMaxLength = 1024;
 
+    /// <summary>
+    /// The searched title is cut here: it is a key column of the list's indexes, and a PostgreSQL
+    /// index row must stay under 2,704 bytes whatever the script (4 bytes a character at worst).
+    /// </summary>
+    public const int NormalizedTitleMaxLength = 500;
+
     public string ContentType { get; set; } = "";
 
     /// <summary>The latest version's display text.</summary>

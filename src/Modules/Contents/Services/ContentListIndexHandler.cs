@@ -85,8 +85,8 @@ internal sealed class ContentListIndexHandler(PortalDbContext db) : IContentHand
             row.ContentItemVersionId = version.ContentItemVersionId;
             row.Latest = true;
             row.ContentType = version.ContentType;
-            row.Title = Truncate(version.DisplayText);
-            row.NormalizedTitle = Truncate(ContentListIndex.Normalize(version.DisplayText));
+            row.Title = Truncate(version.DisplayText, ContentListIndex.TitleMaxLength);
+            row.NormalizedTitle = Truncate(ContentListIndex.Normalize(version.DisplayText), ContentListIndex.NormalizedTitleMaxLength);
             row.Author = version.Author;
             row.ModifiedUtc = version.ModifiedUtc;
         }
@@ -94,5 +94,7 @@ internal sealed class ContentListIndexHandler(PortalDbContext db) : IContentHand
         return row;
     }
 
-    private static string Truncate(string text) => text.Length <= ContentListIndex.TitleMaxLength ? text : text[..ContentListIndex.TitleMaxLength];
+    // Never between the two halves of a surrogate pair (PostgreSQL refuses the half).
+    private static string Truncate(string text, int length) =>
+        text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
 }

@@ -23,6 +23,7 @@ internal sealed partial class ContentManager(
     ILogger<ContentManager> logger) : IContentManager
 {
     public const string CreateAction = "content.create";
+    public const string UpdateAction = "content.update";
     public const string PublishAction = "content.publish";
     public const string UnpublishAction = "content.unpublish";
     public const string RemoveAction = "content.remove";
@@ -278,10 +279,11 @@ internal sealed partial class ContentManager(
                 }
 
                 await ValidateAsync(version, type, latest, handlers, cancellationToken).ConfigureAwait(false);
-                if (audit is { } entry)
-                {
-                    auditLog.Add(entry.Action, version.ContentItemId, $"{entry.Details} -> {Describe(version)}");
-                }
+                // In the version's own transaction: no version without its entry, and one commit per save.
+                auditLog.Add(
+                    audit?.Action ?? UpdateAction,
+                    version.ContentItemId,
+                    audit is { } entry ? $"{entry.Details} -> {Describe(version)}" : Describe(version));
 
                 latest.Latest = false;
                 Items.Add(version);

@@ -286,8 +286,8 @@ namespace Portal.Modules.Contents.Data.Migrations.PostgreSql
 
                     b.Property<string>("NormalizedTitle")
                         .IsRequired()
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<bool>("Published")
                         .HasColumnType("boolean");
@@ -316,9 +316,9 @@ namespace Portal.Modules.Contents.Data.Migrations.PostgreSql
 
                     b.HasIndex("TenantId", "Author", "ModifiedUtc");
 
-                    b.HasIndex("TenantId", "Status", "ModifiedUtc");
+                    b.HasIndex("TenantId", "ModifiedUtc", "Id", "Status", "NormalizedTitle");
 
-                    b.HasIndex("TenantId", "ContentType", "Status", "ModifiedUtc");
+                    b.HasIndex("TenantId", "ContentType", "ModifiedUtc", "Id", "Status", "NormalizedTitle");
 
                     b.ToTable("ContentListIndex", (string)null);
                 });

@@ -271,7 +271,7 @@ namespace Portal.Modules.Contents.Data.Migrations.Sqlite
 
                     b.Property<string>("NormalizedTitle")
                         .IsRequired()
-                        .HasMaxLength(1024)
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Published")
@@ -301,9 +301,9 @@ namespace Portal.Modules.Contents.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "Author", "ModifiedUtc");
 
-                    b.HasIndex("TenantId", "Status", "ModifiedUtc");
+                    b.HasIndex("TenantId", "ModifiedUtc", "Id", "Status", "NormalizedTitle");
 
-                    b.HasIndex("TenantId", "ContentType", "Status", "ModifiedUtc");
+                    b.HasIndex("TenantId", "ContentType", "ModifiedUtc", "Id", "Status", "NormalizedTitle");
 
                     b.ToTable("ContentListIndex", (string)null);
                 });
