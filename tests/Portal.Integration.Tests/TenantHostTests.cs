@@ -123,7 +123,7 @@ public abstract class TenantHostTests<TFactory>(TFactory app) : IClassFixture<TF
         var science = app.Tenant("sokhoahoccongnghe");
         var financeHost = app.Tenant("sotaichinh").HostNames[0];
         using var client = app.ClientFor(PortalAppFactory.BaseDomain);
-        await client.SignInAsync("admin", PortalAppFactory.AdminPassword);
+        await app.SignInAsProvinceAdminAsync(client);
 
         var page = $"/admin/tenants/{science.Id}/edit";
         var response = await client.PostFormAsync(page, page, new Dictionary<string, string>
