@@ -50,6 +50,8 @@ public static class PortalCoreServiceCollectionExtensions
         services.AddSingleton<IPostConfigureOptions<MvcOptions>, VietnameseValidation>();
         services.AddPortalRateLimits();
         services.TryAddSingleton<ThemeCatalog>();
+        // Replaced by the public cache module when the host has one; without it no page is cached, so nothing to evict.
+        services.TryAddSingleton<IPublicPageCache, NoPublicPageCache>();
 
         foreach (var module in catalog.Modules)
         {
@@ -71,6 +73,13 @@ public static class PortalCoreServiceCollectionExtensions
     /// Maps each module's endpoints in a group tagged with the module, for the module gate;
     /// those under /admin require the admin right (<see cref="AdminEndpointConventions"/>).
     /// </summary>
+    /// <summary>Adds a piece a module renders into a zone of the public layout (<see cref="PublicZones"/>).</summary>
+    public static IServiceCollection AddPublicZoneWidget<TWidget>(this IServiceCollection services) where TWidget : class, IPublicZoneWidget
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IPublicZoneWidget, TWidget>());
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapPortalModules(this IEndpointRouteBuilder endpoints)
     {
         var catalog = endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>();

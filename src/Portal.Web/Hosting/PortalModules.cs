@@ -2,6 +2,9 @@ using Portal.Core.Modules;
 using Portal.Modules.Audit;
 using Portal.Modules.Contents;
 using Portal.Modules.Media;
+using Portal.Modules.Menus;
+using Portal.Modules.Site;
+using Portal.Modules.Taxonomies;
 using Portal.Modules.Tenants;
 using Portal.Modules.Users;
 
@@ -17,5 +20,8 @@ public static class PortalModules
         new ContentsModule(),
         new MediaModule(),
         new AuditModule(),
+        new TaxonomiesModule(),
+        new MenusModule(),
+        new SiteModule(),
     ];
 }
