@@ -118,6 +118,11 @@ public abstract class SitePagesTests<TFactory>(TFactory app) : IClassFixture<TFa
             Assert.Contains("Tin đã duyệt", html, StringComparison.Ordinal);
         }
 
+        // The themed preview of a draft is for signed-in editors only.
+        var preview = await client.GetAsync($"/admin/site/preview/{published.ContentItemId}");
+        Assert.Equal(HttpStatusCode.Redirect, preview.StatusCode);
+        Assert.Contains("/admin/login", preview.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
         var page = await client.GetStringAsync("/tin-tuc/tin-da-duyet");
         Assert.Contains("Tin đã duyệt", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Tiêu đề nháp mới", page, StringComparison.Ordinal);
