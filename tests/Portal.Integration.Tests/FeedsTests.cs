@@ -49,6 +49,38 @@ public abstract class FeedsTests<TFactory>(TFactory app) : IClassFixture<TFactor
     }
 
     [ProviderFact]
+    public async Task RssOfACategory_AndTheApisCategoryFilter_ListOnlyThatCategorysNews()
+    {
+        var client = Client(Site);
+        var inCategory = await App.InTenantAsync(App.Tenant(Site), sp => Task.FromResult(
+            sp.GetRequiredService<IContentManager>().QueryPublished("Article").AsEnumerable()
+                .Where(i => i.Field<TaxonomyField>("Categories")?.Terms.Any(t => t.Name == "Chuyển đổi số") == true)
+                .Select(i => i.DisplayText).Order(StringComparer.Ordinal).ToList()));
+        Assert.NotEmpty(inCategory);
+
+        var rss = XDocument.Parse(await client.GetStringAsync(new Uri("/rss/chuyen-doi-so", UriKind.Relative)));
+        var api = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/contents?category=chuyen-doi-so&pageSize=100", UriKind.Relative)));
+
+        var channel = rss.Root!.Element("channel")!;
+        Assert.Equal("Chuyển đổi số - Sở Tài chính", channel.Element("title")!.Value);
+        Assert.Equal(Origin(Site) + "/chuyen-muc/chuyen-doi-so", channel.Element("link")!.Value);
+        Assert.Equal(inCategory, channel.Elements("item").Select(i => i.Element("title")!.Value).Order(StringComparer.Ordinal));
+        Assert.Equal(inCategory, api.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!).Order(StringComparer.Ordinal));
+    }
+
+    [ProviderFact]
+    public async Task ApiItem_NamesItsCategoriesAndTags_WithTheirPages()
+    {
+        using var item = JsonDocument.Parse(await Client(Site).GetStringAsync(new Uri("/api/v1/contents/by-path/tin-tuc/ra-mat-trang-thong-tin", UriKind.Relative)));
+
+        var categories = item.RootElement.GetProperty("categories").EnumerateArray()
+            .Select(c => (c.GetProperty("name").GetString(), c.GetProperty("slug").GetString(), c.GetProperty("url").GetString())).ToList();
+        Assert.Contains(("Tin hoạt động", "tin-hoat-dong", Origin(Site) + "/chuyen-muc/tin-hoat-dong"), categories);
+        Assert.Equal("Chuyển đổi số", Assert.Single(item.RootElement.GetProperty("tags").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Matches(@"\+07:00$", item.RootElement.GetProperty("publishedAt").GetString());
+    }
+
+    [ProviderFact]
     public async Task RssOfAnUnknownCategory_Is404()
     {
         using var response = await Client(Site).GetAsync(new Uri("/rss/khong-co-chuyen-muc-nay", UriKind.Relative));

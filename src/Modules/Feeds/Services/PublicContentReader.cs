@@ -13,7 +13,7 @@ internal static class PublicContentReader
     public static async IAsyncEnumerable<PublicItemSummary> AllAsync(
         this IPublicContentQuery query, int limit, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        const int PageSize = 500;
+        const int PageSize = 100; // the most IPublicContentQuery gives in one page
         var count = 0;
         for (var page = 1; ; page++)
         {
