@@ -76,6 +76,6 @@ public sealed class SearchTextTests
     public void HtmlToText_RemovesTagsAndScripts_DecodesEntities()
     {
         var text = SearchText.HtmlToText("<p>Sở <strong>Tài&nbsp;chính</strong> &amp; Kho bạc</p><script>alert(1)</script><ul><li>Một</li><li>Hai</li></ul>");
-        Assert.Equal("Sở Tài\u00a0chính & Kho bạc Một Hai", text);
+        Assert.Equal("Sở Tài chính & Kho bạc Một Hai", text);
     }
 }

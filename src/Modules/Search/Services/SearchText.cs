@@ -109,7 +109,17 @@ public static partial class SearchText
             return [];
         }
 
-        var cut = query.Length > MaxQueryLength ? query[..MaxQueryLength] : query;
+        var cut = query;
+        if (query.Length > MaxQueryLength)
+        {
+            // Cut, without keeping half a word at the end.
+            cut = query[..MaxQueryLength];
+            if (IsWordChar(FoldChar(query[MaxQueryLength])) && cut.LastIndexOf(' ') is > 0 and var space)
+            {
+                cut = cut[..space];
+            }
+        }
+
         return Tokens(cut.Normalize(NormalizationForm.FormC)).Distinct(StringComparer.Ordinal).Take(MaxQueryTokens).ToList();
     }
 
@@ -155,6 +165,11 @@ public static partial class SearchText
             if (category == UnicodeCategory.NonSpacingMark)
             {
                 table[i] = '\0';
+                continue;
+            }
+
+            if (category is UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse or UnicodeCategory.Control)
+            {
                 continue;
             }
 
