@@ -129,8 +129,8 @@ public abstract class SearchTests<TFactory>(TFactory app) : IClassFixture<TFacto
 
         var queries = new[]
         {
-            new string('x', 1_900),
-            string.Concat(Enumerable.Repeat("tai chinh ", 150)),
+            new string('x', 1_500),
+            string.Concat(Enumerable.Repeat("tai chinh ", 100)),
             "\"tai chinh",
             "tai* OR -chinh",
             "NEAR(tai chinh)",
@@ -145,7 +145,7 @@ public abstract class SearchTests<TFactory>(TFactory app) : IClassFixture<TFacto
         foreach (var query in queries)
         {
             using var response = await client.GetAsync(new Uri($"/tim-kiem?q={Uri.EscapeDataString(query)}", UriKind.Relative));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode} for a query of {query.Length} characters: {query[..Math.Min(query.Length, 40)]}");
             Assert.False(response.Headers.Contains("Set-Cookie"), query);
             var html = await response.Content.ReadAsStringAsync();
             Assert.True(html.Contains("kết quả", StringComparison.Ordinal) || html.Contains("không có chữ hoặc số", StringComparison.Ordinal), query[..Math.Min(query.Length, 40)]);
