@@ -123,8 +123,6 @@ public sealed class TaxonomyEditor(PortalDbContext db, ICurrentTenant currentTen
         var errors = Apply(term, input, terms, isNew: false);
         if (errors.Count > 0)
         {
-            db.Entry(term).State = EntityState.Unchanged;
-            (term.Name, term.Slug, term.Description, term.ParentId, term.Order) = before;
             return new TaxonomyEditResult(null, errors);
         }
 
