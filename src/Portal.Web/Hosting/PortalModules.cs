@@ -1,8 +1,10 @@
 using Portal.Core.Modules;
 using Portal.Modules.Audit;
 using Portal.Modules.Contents;
+using Portal.Modules.Feeds;
 using Portal.Modules.Media;
 using Portal.Modules.Menus;
+using Portal.Modules.Search;
 using Portal.Modules.Site;
 using Portal.Modules.Taxonomies;
 using Portal.Modules.Tenants;
@@ -23,5 +25,7 @@ public static class PortalModules
         new TaxonomiesModule(),
         new MenusModule(),
         new SiteModule(),
+        new FeedsModule(),
+        new SearchModule(),
     ];
 }
