@@ -4,6 +4,7 @@ using Portal.Modules.Contents;
 using Portal.Modules.Feeds;
 using Portal.Modules.Media;
 using Portal.Modules.Menus;
+using Portal.Modules.Search;
 using Portal.Modules.Site;
 using Portal.Modules.Taxonomies;
 using Portal.Modules.Tenants;
@@ -25,5 +26,6 @@ public static class PortalModules
         new MenusModule(),
         new SiteModule(),
         new FeedsModule(),
+        new SearchModule(),
     ];
 }
