@@ -1,6 +1,7 @@
 using Portal.Core.Modules;
 using Portal.Modules.Audit;
 using Portal.Modules.Contents;
+using Portal.Modules.Feedback;
 using Portal.Modules.Media;
 using Portal.Modules.Menus;
 using Portal.Modules.Site;
@@ -23,5 +24,6 @@ public static class PortalModules
         new TaxonomiesModule(),
         new MenusModule(),
         new SiteModule(),
+        new FeedbackModule(),
     ];
 }
