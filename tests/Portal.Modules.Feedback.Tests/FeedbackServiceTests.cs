@@ -79,5 +79,12 @@ public sealed class FeedbackServiceTests
         Assert.Contains(FeedbackWidget.Question, html, StringComparison.Ordinal);
         Assert.Contains("maxlength=\"500\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("__RequestVerificationToken", html, StringComparison.Ordinal);
+
+        // Its script and style go in the head of the same pages only.
+        var head = new FeedbackHeadWidget();
+        Assert.Equal(PublicZones.Head, head.Zone);
+        Assert.Contains("feedback.js", (await head.RenderAsync(context))!.ToString(), StringComparison.Ordinal);
+        context.Features.Set<PublicPageFeature>(null);
+        Assert.Null(await head.RenderAsync(context));
     }
 }

@@ -35,5 +35,6 @@ public sealed class FeedbackModule : PortalModule
         services.AddModuleMigrations<FeedbackSqliteMigrations, FeedbackPostgresMigrations>();
         services.AddScoped<FeedbackService>();
         services.AddPublicZoneWidget<FeedbackWidget>();
+        services.AddPublicZoneWidget<FeedbackHeadWidget>();
     }
 }

@@ -22,8 +22,7 @@ public sealed class FeedbackWidget : IPublicZoneWidget
 
     public ValueTask<IHtmlContent?> RenderAsync(HttpContext context)
     {
-        var page = context.Features.Get<PublicPageFeature>();
-        if (page?.ContentItemId is null || FeedbackInput.NormalizePath(PagePath(page.CanonicalPath, context.Request.PathBase)) is not { } path)
+        if (PathOf(context) is not { } path)
         {
             return ValueTask.FromResult<IHtmlContent?>(null);
         }
@@ -31,7 +30,6 @@ public sealed class FeedbackWidget : IPublicZoneWidget
         var root = VietnameseHtml.Encode(context.Request.PathBase.Value ?? "");
         var html = $"""
             <section class="feedback" aria-labelledby="feedback-title">
-            <link rel="stylesheet" href="/_content/Portal.Modules.Feedback/feedback.css">
             <form method="post" action="{root}/phan-hoi" class="feedback-form" data-feedback>
             <input type="hidden" name="{FeedbackInput.PathField}" value="{VietnameseHtml.Encode(path)}">
             <h2 id="feedback-title" class="feedback-title">{Question}</h2>
@@ -41,11 +39,16 @@ public sealed class FeedbackWidget : IPublicZoneWidget
             <button type="submit" name="{FeedbackInput.RatingField}" value="{FeedbackInput.No}" aria-describedby="feedback-title">Không</button></p>
             <p class="feedback-status" role="status" aria-live="polite"></p>
             </form>
-            <script src="/_content/Portal.Modules.Feedback/feedback.js" defer></script>
             </section>
             """;
         return ValueTask.FromResult<IHtmlContent?>(new HtmlString(html));
     }
+
+    /// <summary>The normalised path of the item page being rendered, or null when it is not an item page.</summary>
+    internal static string? PathOf(HttpContext context) =>
+        context.Features.Get<PublicPageFeature>() is { ContentItemId: not null } page
+            ? FeedbackInput.NormalizePath(PagePath(page.CanonicalPath, context.Request.PathBase))
+            : null;
 
     /// <summary>The page's path without scheme, host or the tenant's path base.</summary>
     internal static string PagePath(string canonical, PathString pathBase)
@@ -58,4 +61,22 @@ public sealed class FeedbackWidget : IPublicZoneWidget
 
         return path;
     }
+}
+
+/// <summary>
+/// The form's stylesheet and script in <c>&lt;head&gt;</c> of the pages that show it (the layout
+/// renders the head after the page, so the page's <see cref="PublicPageFeature"/> is known).
+/// </summary>
+public sealed class FeedbackHeadWidget : IPublicZoneWidget
+{
+    private static readonly HtmlString Assets = new(
+        "<link rel=\"stylesheet\" href=\"/_content/Portal.Modules.Feedback/feedback.css\">" +
+        "<script src=\"/_content/Portal.Modules.Feedback/feedback.js\" defer></script>");
+
+    public string Zone => PublicZones.Head;
+
+    public int Order => 100;
+
+    public ValueTask<IHtmlContent?> RenderAsync(HttpContext context) =>
+        ValueTask.FromResult<IHtmlContent?>(FeedbackWidget.PathOf(context) is null ? null : Assets);
 }
