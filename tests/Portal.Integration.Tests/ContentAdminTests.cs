@@ -211,24 +211,7 @@ public abstract partial class ContentAdminTests<TFactory>(TFactory app) : IClass
         }
     }
 
-    private async Task<HttpClient> SignedInAsync(TenantDescriptor site, string role)
-    {
-        var user = UserName(role);
-        await App.InTenantAsync(site, async sp =>
-        {
-            var accounts = sp.GetRequiredService<IUserAccounts>();
-            if (await accounts.FindAsync(user) is null)
-            {
-                var created = await accounts.CreateUserAsync(user, null, Password, [role]);
-                Assert.True(created.Succeeded, string.Join("; ", created.Errors));
-            }
-
-            return 0;
-        });
-        var client = App.ClientFor(site.HostNames[0]);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(user, Password)).StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(TenantDescriptor site, string role) => App.SignedInWithRoleAsync(site, role, UserName(role), Password);
 
     private static string UserName(string role) => role switch
     {

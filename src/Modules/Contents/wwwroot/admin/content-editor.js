@@ -86,6 +86,21 @@
     editors.push({ quill: quill, source: source });
   });
 
+  // ----- media lists: the picker adds a line "path | alt | name | id" -----
+  form.querySelectorAll('[data-media-list-add]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var target = document.getElementById(button.getAttribute('data-media-list-add'));
+      if (!target || !window.PortalMedia) { return; }
+      window.PortalMedia.pick({}).then(function (item) {
+        if (!item) { return; }
+        var clean = function (text) { return String(text || '').replace(/\|/g, '/').trim(); };
+        var line = [clean(item.url), clean(item.alt), clean(item.name), clean(item.id)].join(' | ');
+        target.value = target.value.replace(/\s+$/, '') + (target.value.trim() ? '\n' : '') + line;
+        target.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    });
+  });
+
   // ----- values -----
   function values() {
     var result = {};
