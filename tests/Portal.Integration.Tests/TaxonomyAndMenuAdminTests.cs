@@ -198,6 +198,19 @@ public abstract partial class TaxonomyAndMenuAdminTests<TFactory>(TFactory app) 
         var edit = await client.GetStringAsync(new Uri($"/admin/contents/{id}/edit", UriKind.Relative));
         Assert.Matches(new Regex("value=\"" + economy.Id + "\" checked=\"checked\""), edit);
         Assert.Contains("/media/bao-cao.pdf |  | Báo cáo quý I | m1", edit, StringComparison.Ordinal);
+
+        // The server's autosave keeps the ticked terms too (lines id|name), offered back when the page opens again.
+        var autosave = await client.PostAsync(new Uri($"/admin/contents/{id}/edit?handler=Autosave", UriKind.Relative), new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", PortalAppTestExtensions.AntiforgeryToken(edit)),
+            new("v[TitlePart.Title]", "Báo cáo quý (đang sửa)"),
+            new("term-picker[Categories.Terms]", "1"),
+            new("terms[Categories.Terms]", news.Id),
+        ]));
+        Assert.Equal(HttpStatusCode.OK, autosave.StatusCode);
+        var reopened = await client.GetStringAsync(new Uri($"/admin/contents/{id}/edit", UriKind.Relative));
+        var offered = Regex.Match(reopened, "<script type=\"application/json\" id=\"autosave-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Equal(news.Id + "|Tin tức", JsonNode.Parse(offered)!["values"]!["Categories.Terms"]!.GetValue<string>());
     }
 
     private Task<HttpClient> SignedInAsync(TenantDescriptor site, string role, string user) => App.SignedInWithRoleAsync(site, role, user, Password);

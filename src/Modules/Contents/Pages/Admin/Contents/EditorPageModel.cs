@@ -165,6 +165,7 @@ public abstract class EditorPageModel(ContentAdmin admin) : ContentsPageModel
     /// <summary>Keeps the user's text on the server while they type (not a version).</summary>
     protected async Task<IActionResult> AutosaveAsync(CancellationToken cancellationToken)
     {
+        await ReadPickedTermsAsync(cancellationToken);
         await admin.SaveAutosaveAsync(AutosaveKey, Latest?.ContentItemVersionId, Values, cancellationToken);
         return new JsonResult(new { savedAt = Time(DateTimeOffset.UtcNow) });
     }
