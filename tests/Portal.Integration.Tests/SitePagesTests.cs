@@ -179,6 +179,17 @@ public abstract class SitePagesTests<TFactory>(TFactory app) : IClassFixture<TFa
         Assert.Equal("tin-tuc/tin-rieng-cua-so", a.As<RoutePart>()!.Path);
         Assert.Equal("tin-tuc/tin-rieng-cua-so-2", b.As<RoutePart>()!.Path);
 
+        // A corrected title saved without a path keeps the address readers already have.
+        var renamed = await App.InTenantAsync(first, async sp =>
+        {
+            var contents = sp.GetRequiredService<IContentManager>();
+            var item = (await contents.GetAsync(a.ContentItemId, VersionOptions.Latest))!;
+            item.DisplayText = "Tin riêng của sở (đã sửa)";
+            item.Apply(new TitlePart { Title = item.DisplayText }).Apply(new RoutePart());
+            return await contents.UpdateAsync(item, publish: true);
+        });
+        Assert.Equal("tin-tuc/tin-rieng-cua-so", renamed.As<RoutePart>()!.Path);
+
         using var client = App.ClientFor(PortalAppFactory.HostOf(second.Name));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tin-tuc/tin-rieng-cua-so")).StatusCode);
         Assert.DoesNotContain("Tin riêng của sở", await client.GetStringAsync("/tin-tuc"), StringComparison.Ordinal);

@@ -9,7 +9,9 @@ namespace Portal.Modules.Site.Services;
 /// Gives an item with a <see cref="RoutePart"/> but no path one made from its title:
 /// <c>&lt;prefix of its type&gt;/&lt;slug of the title&gt;</c> (<c>tin-tuc/hoi-nghi-tong-ket-nam-2025</c>),
 /// unique in the tenant (<c>-2</c>, <c>-3</c>... when taken by another item, and never a path of
-/// the site's own pages such as <c>tin-tuc</c>). A path the editor typed is kept as typed.
+/// the site's own pages such as <c>tin-tuc</c>). A path the editor typed is kept as typed; a new
+/// version saved without one keeps the item's current address (readers' links and the search
+/// engines' copies stay valid when a title is corrected): to move an item, type its new path.
 /// </summary>
 internal sealed class RoutePathGenerator(PortalDbContext db) : IContentHandler
 {
@@ -43,6 +45,19 @@ internal sealed class RoutePathGenerator(PortalDbContext db) : IContentHandler
         var route = item.As<RoutePart>() ?? new RoutePart();
         if (RoutePart.Normalize(route.Path).Length > 0)
         {
+            return;
+        }
+
+        // The address the item has now: the published one first (the one readers know), else the latest draft's.
+        var current = await db.Set<RouteIndex>().AsNoTracking()
+            .Where(r => r.ContentItemId == item.ContentItemId)
+            .OrderByDescending(r => r.Published)
+            .Select(r => r.Path)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (current is { Length: > 0 })
+        {
+            route.Path = current;
+            item.Apply(route);
             return;
         }
 
