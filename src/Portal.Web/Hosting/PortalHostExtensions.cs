@@ -6,6 +6,7 @@ using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
 using Portal.Core.Text;
+using Portal.Modules.PublicCache;
 using Portal.Modules.Tenants;
 using Portal.Modules.Users.Services;
 using Portal.Themes.Default;
@@ -73,6 +74,7 @@ public static class PortalHostExtensions
 
         app.UseStaticFiles();
         app.UseTenantResolution();
+        app.UsePublicPageCache();
         app.UsePortalStatusPages();
         app.UseAdminNetworkGate();
         app.UseRouting();

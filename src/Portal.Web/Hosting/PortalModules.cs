@@ -3,6 +3,7 @@ using Portal.Modules.Audit;
 using Portal.Modules.Contents;
 using Portal.Modules.Media;
 using Portal.Modules.Menus;
+using Portal.Modules.PublicCache;
 using Portal.Modules.Site;
 using Portal.Modules.Taxonomies;
 using Portal.Modules.Tenants;
@@ -23,5 +24,6 @@ public static class PortalModules
         new TaxonomiesModule(),
         new MenusModule(),
         new SiteModule(),
+        new PublicCacheModule(),
     ];
 }
