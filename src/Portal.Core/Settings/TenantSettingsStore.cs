@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Auditing;
 using Portal.Core.Data;
 using Portal.Core.Tenancy;
-using Portal.Core.Web;
 
 namespace Portal.Core.Settings;
 
@@ -12,7 +11,7 @@ namespace Portal.Core.Settings;
 /// Reads and writes the current tenant's settings sections. A section read is one indexed row,
 /// then served from memory: evicted at once on this node when saved, and re-read by other nodes
 /// after <see cref="TenantSettingsOptions.CacheDuration"/> until the multi-node change channel
-/// exists. A save evicts the tenant's cached public pages (on every node), which show the settings.
+/// exists.
 /// </summary>
 public sealed class TenantSettingsStore(
     PortalDbContext db,
@@ -22,8 +21,7 @@ public sealed class TenantSettingsStore(
     IAuditLog auditLog,
     IActorAccessor actor,
     TimeProvider clock,
-    IOptions<TenantSettingsOptions> options,
-    IPublicPageCache pageCache) : ITenantSettings
+    IOptions<TenantSettingsOptions> options) : ITenantSettings
 {
     public const string UpdatedAction = "settings.update";
 
@@ -89,7 +87,6 @@ public sealed class TenantSettingsStore(
         auditLog.Add(UpdatedAction, section.Name, json);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         cache.Remove(CacheKey(section));
-        await pageCache.EvictTenantAsync(currentTenant.Tenant!.Id, "settings " + section.Name, cancellationToken).ConfigureAwait(false);
         return SettingsSaveResult.Saved;
     }
 
