@@ -10,7 +10,7 @@ using Portal.Core.Themes;
 using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.PublicCache.Models;
 using Portal.Modules.PublicCache.Services;
-using Portal.Modules.Users.Settings;
+using Portal.Modules.Site.Models;
 
 namespace Portal.Integration.Tests;
 
@@ -79,13 +79,13 @@ public abstract class PublicCacheTests<TFactory>(TFactory app) : IClassFixture<T
     }
 
     [ProviderFact]
-    public async Task SettingsSave_EvictsTheTenant()
+    public async Task SiteSettingsSave_EvictsTheTenant()
     {
         var tenant = app.Tenant("sogiaoducdaotao");
         using var client = app.ClientFor(PortalAppFactory.HostOf(tenant.Name));
         await WarmAsync(client);
         var result = await app.InTenantAsync(tenant, sp =>
-            sp.GetRequiredService<ITenantSettings>().SaveAsync(new SessionSettings { IdleTimeoutMinutes = 45 }));
+            sp.GetRequiredService<ITenantSettings>().SaveAsync(new SiteSettings { Slogan = "Minh bạch, phục vụ" }));
         Assert.True(result.Succeeded);
         Assert.Equal("MISS", (await GetAsync(client, "/")).Cache);
     }
