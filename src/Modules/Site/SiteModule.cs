@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Settings;
+using Portal.Core.Web;
 using Portal.Modules.Contents.Abstractions;
 using Portal.Modules.Site.Abstractions;
 using Portal.Modules.Site.Data;
@@ -35,5 +36,11 @@ public sealed class SiteModule : PortalModule
         services.AddScoped<IPublicContentQuery, PublicContentQuery>();
         services.AddTenantSettingsSection<SiteSettings>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ITenantSettingsChangeSink, SiteSettingsEviction>());
+        services.Configure<SiteOptions>(configuration.GetSection(SiteOptions.Section));
+        services.AddScoped<SiteChrome>();
+        services.AddScoped<ItemViewBuilder>();
+        services.AddScoped<OrderedItems>();
+        services.AddSingleton<UnitDirectory>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IContentSecurityPolicyContributor, EmcContentSecurityPolicy>());
     }
 }

@@ -86,7 +86,6 @@ public static class PortalHostExtensions
         app.UseAntiforgery();
 
         app.MapPortalHealth();
-        app.MapHomeEndpoints();
         app.MapRazorPages().RequireAdminAccessOnAdminRoutes();
         app.MapPortalModules();
         return app;
