@@ -47,7 +47,7 @@ public sealed class PublicCacheModule : PortalModule
 
 public static class PublicCacheApplicationBuilderExtensions
 {
-    /// <summary>The page cache and visit counter; put it right after tenant resolution (the shorter the cached path, the faster).</summary>
+    /// <summary>The page cache and visit counter; put it first after the forwarded headers (the shorter the cached path, the faster).</summary>
     public static IApplicationBuilder UsePublicPageCache(this IApplicationBuilder app) =>
         app.UseMiddleware<PublicCacheMiddleware>();
 }

@@ -65,6 +65,7 @@ public static class PortalHostExtensions
     public static WebApplication UsePortal(this WebApplication app)
     {
         app.UsePortalReverseProxy();
+        app.UsePublicPageCache();
         app.UsePortalSecurityHeaders();
         app.UsePortalCookieSecurity();
         if (!app.Environment.IsDevelopment())
@@ -74,7 +75,6 @@ public static class PortalHostExtensions
 
         app.UseStaticFiles();
         app.UseTenantResolution();
-        app.UsePublicPageCache();
         app.UsePortalStatusPages();
         app.UseAdminNetworkGate();
         app.UseRouting();

@@ -9,21 +9,28 @@ using Portal.Core.Tenancy;
 namespace Portal.Modules.PublicCache.Services;
 
 /// <summary>
-/// Right after tenant resolution: counts the visit of every public HTML page, then answers an
-/// anonymous GET/HEAD of a public page from memory when this tenant's copy is fresh, else lets the
-/// page render and keeps a copy of it when it may be shared (200, no cookie set, not marked
-/// private or no-store). Keyed by tenant, host, path base, path and query; <c>X-Cache</c> says
-/// HIT or MISS and <c>Age</c> how old a served copy is.
+/// First after the real client is known (forwarded headers): an anonymous GET/HEAD whose URL
+/// (scheme, host, path, query) has a fresh copy is answered from memory with the headers stored
+/// with it (security headers included), nothing else running; the tenant the copy belongs to
+/// must still be the registry's current one (a changed or stopped tenant is a miss). Otherwise
+/// the rest of the pipeline renders the page (tenant resolution included) and a copy is kept when
+/// it may be shared: an endpoint's 200 answer of a tenant, outside /admin, /api/visits, /media,
+/// with no cookie set and not marked private, no-store or no-cache. Counts the visit of every
+/// public HTML page, cached or not. <c>X-Cache</c> says HIT or MISS and <c>Age</c> how old a copy is.
 /// </summary>
 internal sealed class PublicCacheMiddleware(
     RequestDelegate next,
     PublicPageStore store,
     VisitCounter visits,
+    ITenantDirectory directory,
     IOptionsMonitor<PublicCacheOptions> options)
 {
     /// <summary>Never cached nor counted: the admin, the counter's own API, media files (already immutable), module assets, probes.</summary>
     private static readonly PathString[] Excluded =
         [new("/admin"), new("/api/visits"), new("/media"), new("/_content"), new("/health")];
+
+    /// <summary>Extensions of pages that may be cached (feeds, sitemap, robots, API documents); other files are static files.</summary>
+    private static readonly string[] PageExtensions = [".xml", ".txt", ".json", ".html"];
 
     /// <summary>Names (and prefixes) of the sign-in cookies: a request carrying one is never served from, nor stored into, the cache.</summary>
     private static readonly string[] SignInCookiePrefixes = ["__Host-portal", ".portal", ".AspNetCore.Identity", "Identity."];
@@ -35,8 +42,7 @@ internal sealed class PublicCacheMiddleware(
     {
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
-        if (!(isGet || HttpMethods.IsHead(request.Method)) || IsExcluded(request.Path) ||
-            context.RequestServices.GetService(typeof(ICurrentTenant)) is not ICurrentTenant { Tenant: { } tenant })
+        if (!(isGet || HttpMethods.IsHead(request.Method)) || IsExcluded(request.Path) || IsStaticFile(request.Path))
         {
             return next(context);
         }
@@ -44,37 +50,43 @@ internal sealed class PublicCacheMiddleware(
         var settings = options.CurrentValue;
         if (!settings.Enabled || IsSignedIn(request))
         {
-            return RenderAndCountAsync(context, tenant.Id);
+            return RenderAndCountAsync(context);
         }
 
-        var pages = store.For(tenant.Id);
-        var key = string.Concat(request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value);
+        var key = string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value);
         var now = Environment.TickCount64;
-        if (PublicPageStore.Find(pages, key, now) is { } page)
+        if (store.Find(key, now) is { } stored)
         {
-            if (page.IsHtml)
+            if (ReferenceEquals(directory.FindById(stored.Tenant.Id), stored.Tenant))
             {
-                visits.Count(tenant.Id, context);
+                if (stored.Page.IsHtml)
+                {
+                    visits.Count(stored.Tenant.Id, context);
+                }
+
+                return WriteAsync(context, stored.Page, now, isGet);
             }
 
-            return WriteAsync(context, page, now, isGet);
+            // The tenant changed since (hosts, state, settings of the registry): nothing of it is served from memory.
+            store.Evict(stored.Tenant.Id);
         }
 
-        return isGet ? RenderAndStoreAsync(context, tenant.Id, pages, key, settings) : RenderAndCountAsync(context, tenant.Id);
+        return isGet ? RenderAndStoreAsync(context, key, settings) : RenderAndCountAsync(context);
     }
 
-    private async Task RenderAndCountAsync(HttpContext context, string tenantId)
+    private async Task RenderAndCountAsync(HttpContext context)
     {
         await next(context).ConfigureAwait(false);
-        if (IsHtmlPage(context.Response))
+        if (IsHtmlPage(context.Response) && CurrentTenant(context) is { } tenant)
         {
-            visits.Count(tenantId, context);
+            visits.Count(tenant.Id, context);
         }
     }
 
-    private async Task RenderAndStoreAsync(HttpContext context, string tenantId, TenantPages pages, string key, PublicCacheOptions settings)
+    private async Task RenderAndStoreAsync(HttpContext context, string key, PublicCacheOptions settings)
     {
         var bodyFeature = context.Features.Get<IHttpResponseBodyFeature>()!;
+        var evictionsBefore = store.Evictions;
         var capture = new CaptureStream(bodyFeature.Stream, settings.MaxPageBytes);
         context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(capture, bodyFeature));
         context.Response.Headers["X-Cache"] = "MISS";
@@ -87,23 +99,33 @@ internal sealed class PublicCacheMiddleware(
             context.Features.Set(bodyFeature);
         }
 
+        // Tenant resolution ran: the path is now the tenant's own (prefix removed).
+        if (CurrentTenant(context) is not { } tenant || IsExcluded(context.Request.Path))
+        {
+            return;
+        }
+
+        var owner = store.For(tenant.Id);
         var response = context.Response;
         var isHtml = IsHtmlPage(response);
         if (isHtml)
         {
-            visits.Count(tenantId, context);
+            visits.Count(tenant.Id, context);
         }
 
-        if (response.StatusCode == StatusCodes.Status200OK && MayShare(response) && capture.Captured is { } body &&
-            (response.ContentLength is null || response.ContentLength == body.Length))
+        if (response.StatusCode == StatusCodes.Status200OK && context.GetEndpoint() is not null && MayShare(response) &&
+            capture.Captured is { } body && (response.ContentLength is null || response.ContentLength == body.Length))
         {
             var headers = response.Headers
                 .Where(h => !NotStoredHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase))
                 .ToArray();
             var now = Environment.TickCount64;
-            store.Store(pages, key, new CachedPage(body, headers, isHtml, now, now + (long)settings.Duration.TotalMilliseconds));
+            store.Store(owner, tenant, key, new CachedPage(body, headers, isHtml, now, now + (long)settings.Duration.TotalMilliseconds), evictionsBefore);
         }
     }
+
+    private static TenantDescriptor? CurrentTenant(HttpContext context) =>
+        (context.RequestServices.GetService(typeof(ICurrentTenant)) as ICurrentTenant)?.Tenant;
 
     private static Task WriteAsync(HttpContext context, CachedPage page, long now, bool withBody)
     {
@@ -132,6 +154,28 @@ internal sealed class PublicCacheMiddleware(
         }
 
         return false;
+    }
+
+    private static bool IsStaticFile(PathString path)
+    {
+        var value = path.Value.AsSpan();
+        var name = value[(value.LastIndexOf('/') + 1)..];
+        var dot = name.LastIndexOf('.');
+        if (dot < 0)
+        {
+            return false;
+        }
+
+        var extension = name[dot..];
+        foreach (var page in PageExtensions)
+        {
+            if (extension.Equals(page, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsSignedIn(HttpRequest request)
@@ -163,7 +207,7 @@ internal sealed class PublicCacheMiddleware(
     /// <summary>The page set no cookie and did not ask to stay private (a draft's preview, anything per user).</summary>
     private static bool MayShare(HttpResponse response)
     {
-        if (response.Headers.ContainsKey(HeaderNames.SetCookie) || response.Headers.ContainsKey(HeaderNames.Vary) && response.Headers.Vary.ToString().Contains('*'))
+        if (response.Headers.ContainsKey(HeaderNames.SetCookie) || response.Headers.Vary.ToString().Contains('*'))
         {
             return false;
         }
