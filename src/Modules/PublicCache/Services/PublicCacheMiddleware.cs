@@ -57,7 +57,7 @@ internal sealed class PublicCacheMiddleware(
         var now = Environment.TickCount64;
         if (store.Find(key, now) is { } stored)
         {
-            if (ReferenceEquals(directory.FindById(stored.Tenant.Id), stored.Tenant))
+            if (directory.FindById(stored.Tenant.Id) is { IsRunning: true } current && current.Version == stored.Tenant.Version)
             {
                 if (stored.Page.IsHtml)
                 {
