@@ -1,16 +1,19 @@
 namespace Portal.Web.CommandLine;
 
-/// <summary>The operator commands the executable runs instead of the site: <c>tenants ...</c> and <c>audit ...</c>.</summary>
+/// <summary>The operator commands the executable runs instead of the site: <c>tenants ...</c>, <c>audit ...</c> and <c>search ...</c>.</summary>
 public static class OperatorCommands
 {
     /// <summary>True when the arguments name an operator command rather than options of the web server.</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is TenantsCommand.Name or AuditCommand.Name;
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is TenantsCommand.Name or AuditCommand.Name or SearchCommand.Name;
 
     /// <summary>Runs the command named by the first argument; 0 on success, 1 on failure, 2 on bad usage.</summary>
     public static Task<int> RunAsync(IServiceProvider services, string[] args, CommandConsole console, CancellationToken cancellationToken = default) =>
-        args[0] == AuditCommand.Name
-            ? AuditCommand.RunAsync(services, args[1..], console, cancellationToken)
-            : TenantsCommand.RunAsync(services, args[1..], console, cancellationToken);
+        args[0] switch
+        {
+            AuditCommand.Name => AuditCommand.RunAsync(services, args[1..], console, cancellationToken),
+            SearchCommand.Name => SearchCommand.RunAsync(services, args[1..], console, cancellationToken),
+            _ => TenantsCommand.RunAsync(services, args[1..], console, cancellationToken),
+        };
 
     /// <summary>The value after <paramref name="name"/> (<c>--tenant sotaichinh</c>), or null.</summary>
     public static string? Option(string[] args, string name)

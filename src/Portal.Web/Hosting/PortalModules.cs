@@ -1,9 +1,12 @@
 using Portal.Core.Modules;
 using Portal.Modules.Audit;
 using Portal.Modules.Contents;
+using Portal.Modules.Feedback;
+using Portal.Modules.Feeds;
 using Portal.Modules.Media;
 using Portal.Modules.Menus;
 using Portal.Modules.PublicCache;
+using Portal.Modules.Search;
 using Portal.Modules.Site;
 using Portal.Modules.Taxonomies;
 using Portal.Modules.Tenants;
@@ -25,5 +28,8 @@ public static class PortalModules
         new MenusModule(),
         new SiteModule(),
         new PublicCacheModule(),
+        new FeedbackModule(),
+        new FeedsModule(),
+        new SearchModule(),
     ];
 }
