@@ -21,7 +21,8 @@ public abstract class ModelTests<TFactory>(TFactory app) : IClassFixture<TFactor
 {
     // Tables with no tenant: the registry reads every tenant, and the migration history is EF's.
     // TenantHost: a host name must be unique across all tenants, which only a global table's key can enforce.
-    private static readonly Type[] GlobalEntities = [typeof(TenantRecord), typeof(TenantHost)];
+    // PublicCacheGeneration: every node polls every tenant's eviction generation in one read.
+    private static readonly Type[] GlobalEntities = [typeof(TenantRecord), typeof(TenantHost), typeof(Portal.Modules.PublicCache.Models.PublicCacheGeneration)];
 
     [ProviderFact]
     public async Task EveryOwnersMigrations_CoverItsModel_AndAreApplied()

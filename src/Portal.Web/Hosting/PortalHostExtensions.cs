@@ -6,6 +6,7 @@ using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
 using Portal.Core.Text;
+using Portal.Modules.PublicCache;
 using Portal.Modules.Tenants;
 using Portal.Modules.Users.Services;
 using Portal.Themes.Default;
@@ -64,6 +65,7 @@ public static class PortalHostExtensions
     public static WebApplication UsePortal(this WebApplication app)
     {
         app.UsePortalReverseProxy();
+        app.UsePublicPageCache();
         app.UsePortalSecurityHeaders();
         app.UsePortalCookieSecurity();
         if (!app.Environment.IsDevelopment())

@@ -5,6 +5,7 @@ using Portal.Modules.Feedback;
 using Portal.Modules.Feeds;
 using Portal.Modules.Media;
 using Portal.Modules.Menus;
+using Portal.Modules.PublicCache;
 using Portal.Modules.Search;
 using Portal.Modules.Site;
 using Portal.Modules.Taxonomies;
@@ -26,6 +27,7 @@ public static class PortalModules
         new TaxonomiesModule(),
         new MenusModule(),
         new SiteModule(),
+        new PublicCacheModule(),
         new FeedbackModule(),
         new FeedsModule(),
         new SearchModule(),
