@@ -1,6 +1,7 @@
 using Portal.Core.Modules;
 using Portal.Modules.Audit;
 using Portal.Modules.Contents;
+using Portal.Modules.Feedback;
 using Portal.Modules.Feeds;
 using Portal.Modules.Media;
 using Portal.Modules.Menus;
@@ -25,6 +26,7 @@ public static class PortalModules
         new TaxonomiesModule(),
         new MenusModule(),
         new SiteModule(),
+        new FeedbackModule(),
         new FeedsModule(),
         new SearchModule(),
     ];

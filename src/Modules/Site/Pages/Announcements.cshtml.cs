@@ -6,9 +6,9 @@ namespace Portal.Modules.Site.Pages;
 /// <summary><c>/thong-bao</c>: published items of type <c>Announcement</c>, newest first.</summary>
 public sealed class AnnouncementsModel(IPublicContentQuery query) : ListingPageModel(query)
 {
-    public Task<IActionResult> OnGetAsync(string? page, CancellationToken cancellationToken)
+    public Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
     {
         AsCards = false;
-        return ListAsync("Announcement", "Thông báo", page, cancellationToken);
+        return ListAsync("Announcement", "Thông báo", pageNumber, cancellationToken);
     }
 }

@@ -18,9 +18,9 @@ public sealed class CategoryModel(IPublicContentQuery query, ITaxonomyService ta
 
     public PagedResult<PublicItemSummary> Items { get; private set; } = new([], 1, ListPageSize, 0);
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
     {
-        if (!TryReadPage(page, out var number) || string.IsNullOrWhiteSpace(slug) || slug.Length > 200
+        if (!TryReadPage(pageNumber, out var number) || string.IsNullOrWhiteSpace(slug) || slug.Length > 200
             || await taxonomies.FindBySlugAsync(TaxonomyNames.Categories, slug.ToLowerInvariant(), cancellationToken) is not { } term)
         {
             return NotFound();

@@ -6,9 +6,9 @@ namespace Portal.Modules.Site.Pages;
 /// <summary><c>/tin-tuc</c>: published items of type <c>Article</c>, newest first.</summary>
 public sealed class NewsModel(IPublicContentQuery query) : ListingPageModel(query)
 {
-    public Task<IActionResult> OnGetAsync(string? page, CancellationToken cancellationToken)
+    public Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
     {
         AsCards = false;
-        return ListAsync("Article", "Tin tức", page, cancellationToken);
+        return ListAsync("Article", "Tin tức", pageNumber, cancellationToken);
     }
 }

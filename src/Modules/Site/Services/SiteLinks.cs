@@ -27,6 +27,14 @@ public static class SiteLinks
         return context.Request.PathBase + (value.StartsWith('/') ? value : "/" + value);
     }
 
+    /// <summary>The path the visitor asked for (on a status page, the original one, not <c>/error/404</c>), without the path base.</summary>
+    public static string CurrentPath(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? context.Request.Path.Value ?? "/";
+    }
+
     /// <summary>The address with scheme and host, for canonical links and OpenGraph.</summary>
     public static string Absolute(HttpContext context, string? url)
     {
@@ -48,7 +56,7 @@ public static class SiteLinks
             return false;
         }
 
-        var path = context.Request.Path.Value ?? "/";
+        var path = CurrentPath(context);
         return string.Equals(value.TrimEnd('/'), path.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
     }
 
@@ -77,8 +85,8 @@ public static class SiteLinks
             query.Add(new(TextSizeParameter, size));
         }
 
-        var path = context.Request.PathBase + context.Request.Path;
-        return query.Count == 0 ? path.ToString() : QueryHelpers.AddQueryString(path.ToString(), query);
+        var path = context.Request.PathBase + CurrentPath(context);
+        return query.Count == 0 ? path : QueryHelpers.AddQueryString(path, query);
     }
 
     private static bool IsAbsolute(string value) =>
