@@ -56,11 +56,10 @@ public abstract partial class TaxonomyAndMenuAdminTests<TFactory>(TFactory app) 
         Assert.Equal([("gia-ca-thi-truong", 0), ("tai-chinh", 0)], (await TermsAsync(site, taxonomy)).Select(t => (t.Slug, t.Depth)));
         var page = await client.GetStringAsync(new Uri(terms, UriKind.Relative));
         Assert.Contains("Tài chính</a>", page, StringComparison.Ordinal);
-        var trail = await TrailAsync(site, "taxonomies.");
+        var trail = await TrailAsync(site, "taxonomies.", "quantri");
         Assert.Equal(
             [TaxonomyEditor.TaxonomySavedAction, TaxonomyEditor.TermAddedAction, TaxonomyEditor.TermAddedAction, TaxonomyEditor.TermAddedAction, TaxonomyEditor.TermUpdatedAction, TaxonomyEditor.TermMovedAction, TaxonomyEditor.TermDeletedAction],
             trail.Select(e => e.Action));
-        Assert.All(trail, e => Assert.Equal("quantri", e.Actor));
     }
 
     [ProviderFact]
@@ -78,7 +77,7 @@ public abstract partial class TaxonomyAndMenuAdminTests<TFactory>(TFactory app) 
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, "/admin/taxonomies/chu-de?handler=Add", new() { ["Input.Name"] = "Không được thêm" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, "/admin/menus", new() { ["Name"] = "phu", ["DisplayName"] = "Phụ" })).StatusCode);
         Assert.Empty(await TermsAsync(site, "chu-de"));
-        Assert.Empty(await App.InTenantAsync(site, sp => sp.GetRequiredService<MenuService>().ListMenusAsync()));
+        Assert.DoesNotContain(await App.InTenantAsync(site, sp => sp.GetRequiredService<MenuService>().ListMenusAsync()), m => m.Name == "phu");
     }
 
     [ProviderFact]
@@ -112,7 +111,8 @@ public abstract partial class TaxonomyAndMenuAdminTests<TFactory>(TFactory app) 
         Assert.DoesNotContain("Riêng", await client.GetStringAsync(new Uri("/admin/taxonomies/chu-de", UriKind.Relative)), StringComparison.Ordinal);
 
         Assert.Equal(["Riêng của chủ"], (await TermsAsync(owner, "chu-de")).Select(t => t.Name));
-        Assert.Equal(["Riêng"], (await App.InTenantAsync(owner, sp => sp.GetRequiredService<IMenuService>().GetMenuAsync(MenuNames.Main))).Select(l => l.Text));
+        Assert.Contains("Riêng", (await App.InTenantAsync(owner, sp => sp.GetRequiredService<IMenuService>().GetMenuAsync(MenuNames.Main))).Select(l => l.Text));
+        Assert.DoesNotContain("Riêng", (await App.InTenantAsync(other, sp => sp.GetRequiredService<IMenuService>().GetMenuAsync(MenuNames.Main))).Select(l => l.Text));
     }
 
     [ProviderFact]
@@ -136,7 +136,7 @@ public abstract partial class TaxonomyAndMenuAdminTests<TFactory>(TFactory app) 
         Assert.Equal([("Cổng dịch vụ công", false), ("Giới thiệu", false)], links.Select(l => (l.Text, l.OpenInNewWindow)));
         Assert.Equal(
             [MenuEditor.MenuSavedAction, MenuEditor.ItemAddedAction, MenuEditor.ItemAddedAction, MenuEditor.ItemMovedAction, MenuEditor.ItemUpdatedAction],
-            (await TrailAsync(site, "menus.")).Select(e => e.Action));
+            (await TrailAsync(site, "menus.", "quantri")).Select(e => e.Action));
     }
 
     [ProviderFact]
@@ -146,13 +146,13 @@ public abstract partial class TaxonomyAndMenuAdminTests<TFactory>(TFactory app) 
         var (news, economy) = await App.InTenantAsync(site, async sp =>
         {
             var editor = sp.GetRequiredService<TaxonomyEditor>();
-            await editor.SaveTaxonomyAsync("chuyen-muc", "Chuyên mục");
-            var parent = (await editor.AddTermAsync("chuyen-muc", new TermInput("Tin tức"))).Term!;
-            var child = (await editor.AddTermAsync("chuyen-muc", new TermInput("Kinh tế", null, null, parent.Id))).Term!;
+            await editor.SaveTaxonomyAsync("linh-vuc-bao-cao", "Lĩnh vực báo cáo");
+            var parent = (await editor.AddTermAsync("linh-vuc-bao-cao", new TermInput("Tin tức"))).Term!;
+            var child = (await editor.AddTermAsync("linh-vuc-bao-cao", new TermInput("Kinh tế", null, null, parent.Id))).Term!;
             await sp.GetRequiredService<IContentDefinitionStore>().SaveAsync("Report", "Báo cáo", ContentTypeDefinition.BuildSettings(
                 ["TitlePart"],
                 [
-                    new ContentFieldDefinition("Categories", ContentFieldTypes.Taxonomy) { DisplayName = "Chuyên mục", Settings = new JsonObject { ["taxonomy"] = "chuyen-muc" } },
+                    new ContentFieldDefinition("Categories", ContentFieldTypes.Taxonomy) { DisplayName = "Chuyên mục", Settings = new JsonObject { ["taxonomy"] = "linh-vuc-bao-cao" } },
                     new ContentFieldDefinition("Attachments", ContentFieldTypes.MediaList) { DisplayName = "Tệp đính kèm" },
                 ]));
             return (parent, child);
@@ -235,9 +235,10 @@ public abstract partial class TaxonomyAndMenuAdminTests<TFactory>(TFactory app) 
     private Task<IReadOnlyList<TaxonomyTermInfo>> TermsAsync(TenantDescriptor site, string taxonomy) =>
         App.InTenantAsync(site, sp => sp.GetRequiredService<ITaxonomyService>().GetTermsAsync(taxonomy));
 
-    private Task<List<AuditEntry>> TrailAsync(TenantDescriptor site, string prefix) =>
+    // The actor's entries only: the site's recipe wrote its own taxonomies and menus (as "system").
+    private Task<List<AuditEntry>> TrailAsync(TenantDescriptor site, string prefix, string actor) =>
         App.InTenantAsync(site, sp => sp.GetRequiredService<PortalDbContext>().Set<AuditEntry>().AsNoTracking()
-            .Where(e => e.Action.StartsWith(prefix)).OrderBy(e => e.Sequence).ToListAsync());
+            .Where(e => e.Action.StartsWith(prefix) && e.Actor == actor).OrderBy(e => e.Sequence).ToListAsync());
 
     private static string Suffix() => Guid.NewGuid().ToString("N")[..6];
 }
