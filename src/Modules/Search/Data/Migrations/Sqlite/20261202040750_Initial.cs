@@ -47,32 +47,32 @@ namespace Portal.Modules.Search.Data.Migrations.Sqlite
                 columns: new[] { "TenantId", "ContentItemId" },
                 unique: true);
 
-            // The full-text index: a contentless FTS5 table over the folded columns, every word
-            // prefixed with the tenant's id (32 hex characters) by the triggers that keep it in step,
-            // so a query reads the doclists of one tenant's words only, however many tenants share
-            // the table. Rows are shown from SearchDocuments; the FTS table only ranks.
+            // The full-text index: an FTS5 table over the folded columns, its content read from
+            // SearchDocuments (external content), kept in step by triggers. The tenant's id is a
+            // column of its own, so a query names it and stays within one tenant's rows.
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE "SearchFts" USING fts5(
-                    "Title", "Summary", "Body", content='', tokenize='unicode61 remove_diacritics 0');
+                    "TenantId", "FoldedTitle", "FoldedSummary", "FoldedBody",
+                    content='SearchDocuments', content_rowid='Id', tokenize='unicode61 remove_diacritics 0');
                 """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER "SearchDocuments_ai" AFTER INSERT ON "SearchDocuments" BEGIN
-                    INSERT INTO "SearchFts"(rowid, "Title", "Summary", "Body")
-                    VALUES (new."Id", CASE WHEN new."FoldedTitle" = '' THEN '' ELSE new."TenantId" || replace(new."FoldedTitle", ' ', ' ' || new."TenantId") END, CASE WHEN new."FoldedSummary" = '' THEN '' ELSE new."TenantId" || replace(new."FoldedSummary", ' ', ' ' || new."TenantId") END, CASE WHEN new."FoldedBody" = '' THEN '' ELSE new."TenantId" || replace(new."FoldedBody", ' ', ' ' || new."TenantId") END);
+                    INSERT INTO "SearchFts"(rowid, "TenantId", "FoldedTitle", "FoldedSummary", "FoldedBody")
+                    VALUES (new."Id", new."TenantId", new."FoldedTitle", new."FoldedSummary", new."FoldedBody");
                 END;
                 """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER "SearchDocuments_ad" AFTER DELETE ON "SearchDocuments" BEGIN
-                    INSERT INTO "SearchFts"("SearchFts", rowid, "Title", "Summary", "Body")
-                    VALUES ('delete', old."Id", CASE WHEN old."FoldedTitle" = '' THEN '' ELSE old."TenantId" || replace(old."FoldedTitle", ' ', ' ' || old."TenantId") END, CASE WHEN old."FoldedSummary" = '' THEN '' ELSE old."TenantId" || replace(old."FoldedSummary", ' ', ' ' || old."TenantId") END, CASE WHEN old."FoldedBody" = '' THEN '' ELSE old."TenantId" || replace(old."FoldedBody", ' ', ' ' || old."TenantId") END);
+                    INSERT INTO "SearchFts"("SearchFts", rowid, "TenantId", "FoldedTitle", "FoldedSummary", "FoldedBody")
+                    VALUES ('delete', old."Id", old."TenantId", old."FoldedTitle", old."FoldedSummary", old."FoldedBody");
                 END;
                 """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER "SearchDocuments_au" AFTER UPDATE ON "SearchDocuments" BEGIN
-                    INSERT INTO "SearchFts"("SearchFts", rowid, "Title", "Summary", "Body")
-                    VALUES ('delete', old."Id", CASE WHEN old."FoldedTitle" = '' THEN '' ELSE old."TenantId" || replace(old."FoldedTitle", ' ', ' ' || old."TenantId") END, CASE WHEN old."FoldedSummary" = '' THEN '' ELSE old."TenantId" || replace(old."FoldedSummary", ' ', ' ' || old."TenantId") END, CASE WHEN old."FoldedBody" = '' THEN '' ELSE old."TenantId" || replace(old."FoldedBody", ' ', ' ' || old."TenantId") END);
-                    INSERT INTO "SearchFts"(rowid, "Title", "Summary", "Body")
-                    VALUES (new."Id", CASE WHEN new."FoldedTitle" = '' THEN '' ELSE new."TenantId" || replace(new."FoldedTitle", ' ', ' ' || new."TenantId") END, CASE WHEN new."FoldedSummary" = '' THEN '' ELSE new."TenantId" || replace(new."FoldedSummary", ' ', ' ' || new."TenantId") END, CASE WHEN new."FoldedBody" = '' THEN '' ELSE new."TenantId" || replace(new."FoldedBody", ' ', ' ' || new."TenantId") END);
+                    INSERT INTO "SearchFts"("SearchFts", rowid, "TenantId", "FoldedTitle", "FoldedSummary", "FoldedBody")
+                    VALUES ('delete', old."Id", old."TenantId", old."FoldedTitle", old."FoldedSummary", old."FoldedBody");
+                    INSERT INTO "SearchFts"(rowid, "TenantId", "FoldedTitle", "FoldedSummary", "FoldedBody")
+                    VALUES (new."Id", new."TenantId", new."FoldedTitle", new."FoldedSummary", new."FoldedBody");
                 END;
                 """);
         }
