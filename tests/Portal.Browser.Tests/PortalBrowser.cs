@@ -50,14 +50,15 @@ public sealed class PortalBrowser : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (no cookies) with Vietnamese preferred, short timeouts so a failure is quick.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <summary>A fresh browser context (no cookies) with Vietnamese preferred, short timeouts so a failure is quick; optionally without JavaScript.</summary>
+    public async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true)
     {
         var browser = _browser ?? throw new InvalidOperationException("Chromium did not start.");
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "vi-VN",
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            JavaScriptEnabled = javaScriptEnabled,
         });
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(15_000);

@@ -20,6 +20,21 @@ public sealed class RecipeTests
         Assert.Contains("invalid JSON at line", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2026-12-02", "49", "2026-W49", "2026-11-30", "30/11/2026", "04/12/2026", "2026-W50", "07/12/2026")]
+    [InlineData("2026-12-31", "53", "2026-W53", "2026-12-28", "28/12/2026", "01/01/2027", "2027-W01", "04/01/2027")]
+    [InlineData("2026-11-29", "48", "2026-W48", "2026-11-23", "23/11/2026", "27/11/2026", "2026-W49", "30/11/2026")]
+    public void WeekVariables_NameThisIsoWeekAndTheNext(string today, string number, string iso, string start, string monday, string friday, string nextIso, string nextMonday)
+    {
+        var variables = new Dictionary<string, string>();
+
+        RecipeExecutor.AddWeekVariables(variables, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(
+            (number, iso, start, monday, friday, nextIso, nextMonday),
+            (variables["week.0.number"], variables["week.0.iso"], variables["week.0.start"], variables["week.0.mon"], variables["week.0.fri"], variables["week.1.iso"], variables["week.1.mon"]));
+    }
+
     [Fact]
     public void Parse_MissingNameAndSteps_ListsBothErrors()
     {

@@ -38,6 +38,25 @@ public static partial class PortalAppTestExtensions
         return result;
     }
 
+    /// <summary>A client signed in on the site as <paramref name="user"/> holding <paramref name="role"/> (the account is created the first time).</summary>
+    public static async Task<HttpClient> SignedInWithRoleAsync(this PortalAppFactory app, TenantDescriptor site, string role, string user, string password)
+    {
+        await app.InTenantAsync(site, async sp =>
+        {
+            var accounts = sp.GetRequiredService<IUserAccounts>();
+            if (await accounts.FindAsync(user) is null)
+            {
+                var created = await accounts.CreateUserAsync(user, null, password, [role]);
+                Assert.True(created.Succeeded, string.Join("; ", created.Errors));
+            }
+
+            return 0;
+        });
+        var client = app.ClientFor(site.HostNames[0]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.SignInAsync(user, password)).StatusCode);
+        return client;
+    }
+
     /// <summary>Signs in on the client's host; <paramref name="root"/> is the tenant's URL prefix path ("/sotaichinh") if any.</summary>
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password, string root = "") =>
         await client.PostFormAsync($"{root}/admin/login", $"{root}/admin/login", new Dictionary<string, string>

@@ -39,7 +39,7 @@ public sealed class ProductRecipeTests
     [InlineData("\"EditContent\"", "\"EditContents\"", "$.steps[1].roles[1].permissions[1]", "quyền 'EditContents' không tồn tại")]
     [InlineData("\"Contents\"]", "\"Content\"]", "$.steps[0].modules[2]", "mô-đun 'Content' không tồn tại")]
     [InlineData("\"RoutePart\"", "\"RoutPart\"", "$.steps[3].types[0].parts[2]", "phần 'RoutPart' không tồn tại")]
-    [InlineData("\"displayText\"", "\"displaytext\"", "$.steps[4].items[0].displaytext", "thuộc tính \"displaytext\" không được hỗ trợ")]
+    [InlineData("\"displayText\"", "\"displaytext\"", "$.steps[7].items[0].displaytext", "thuộc tính \"displaytext\" không được hỗ trợ")]
     public void ATypoInAProductRecipe_FailsValidation(string correct, string typo, string path, string message)
     {
         using var services = Services();

@@ -32,10 +32,10 @@ public abstract class TenancyTests<TFactory>(TFactory app) : PortalAppTests<TFac
             var response = await client.GetAsync(new Uri("/", UriKind.Relative));
             var html = await response.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Contains($"<h1>{displayName}</h1>", html, StringComparison.Ordinal);
+            Assert.Contains($"<title>{displayName}</title>", html, StringComparison.Ordinal);
             foreach (var other in DemoSites.Select(row => (string)row[1]).Where(n => n != displayName && !displayName.Contains(n, StringComparison.Ordinal)))
             {
-                Assert.DoesNotContain($"<h1>{other}</h1>", html, StringComparison.Ordinal);
+                Assert.DoesNotContain($"<title>{other}</title>", html, StringComparison.Ordinal);
             }
         }
     }

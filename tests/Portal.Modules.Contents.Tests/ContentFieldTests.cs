@@ -16,6 +16,7 @@ public sealed class ContentFieldTests
         new("Related", ContentFieldTypes.ContentPicker) { DisplayName = "Tin liên quan" },
         new("Topics", ContentFieldTypes.Taxonomy) { DisplayName = "Chủ đề" },
         new("Summary", ContentFieldTypes.Text) { DisplayName = "Tóm tắt" },
+        new("Attachments", ContentFieldTypes.MediaList) { DisplayName = "Tệp đính kèm" },
     ];
 
     [Fact]
@@ -33,6 +34,12 @@ public sealed class ContentFieldTests
             ["Cover"] = new JsonObject { ["Path"] = "anh/bia.jpg", ["Alt"] = "Trụ sở" },
             ["Related"] = new JsonObject { ["ContentItemIds"] = new JsonArray("0190e0b7c0a47a3c8f1e2d3c4b5a6978") },
             ["Topics"] = new JsonObject { ["Terms"] = new JsonArray(new JsonObject { ["Name"] = "Tài chính" }) },
+            ["Attachments"] = new JsonObject
+            {
+                ["Items"] = new JsonArray(
+                    new JsonObject { ["Path"] = "/media/bao-cao.pdf", ["MediaId"] = "7", ["Name"] = "Báo cáo" },
+                    new JsonObject { ["Path"] = "/media/anh.jpg", ["Alt"] = "Hội nghị" }),
+            },
         });
 
         var stored = Assert.Single(host.Rows<ContentItem>(Tenant));
@@ -46,6 +53,9 @@ public sealed class ContentFieldTests
         Assert.Equal("Trụ sở", stored.Field<MediaField>("Cover")!.Alt);
         Assert.Single(stored.Field<ContentPickerField>("Related")!.ContentItemIds);
         Assert.Equal("Tài chính", Assert.Single(stored.Field<TaxonomyField>("Topics")!.Terms).Name);
+        Assert.Equal(
+            [("/media/bao-cao.pdf", "7", null, "Báo cáo"), ("/media/anh.jpg", null, "Hội nghị", null)],
+            stored.Field<MediaListField>("Attachments")!.Items.Select(i => (i.Path, i.MediaId, i.Alt, i.Name)));
         Assert.Equal(item.ContentItemVersionId, stored.ContentItemVersionId);
     }
 
@@ -76,6 +86,7 @@ public sealed class ContentFieldTests
             ["Source"] = new JsonObject { ["Url"] = "javascript:alert(1)" },
             ["Cover"] = new JsonObject { ["Path"] = "../../tenant-khac/anh.jpg" },
             ["Summary"] = new JsonObject { ["Text"] = "dòng 1\ndòng 2" },
+            ["Attachments"] = new JsonObject { ["Items"] = new JsonArray(new JsonObject { ["Path"] = "https://khac.example/x.pdf" }) },
         }));
 
         Assert.Equal(
@@ -86,8 +97,23 @@ public sealed class ContentFieldTests
             new("Source", "Trường “Nguồn”: địa chỉ phải bắt đầu bằng http://, https://, mailto: hoặc /."),
             new("Cover", "Trường “Ảnh bìa”: đường dẫn tệp không hợp lệ."),
             new ContentValidationError("Summary", "Trường “Tóm tắt” chỉ được có một dòng."),
+            new("Attachments", "Trường “Tệp đính kèm”: đường dẫn tệp không hợp lệ."),
         ], error.Errors);
         Assert.Empty(host.Rows<ContentItem>(Tenant));
+    }
+
+    [Fact]
+    public async Task AMediaListItemWithoutPathOrId_IsRefused()
+    {
+        using var host = await HostWithTypeAsync();
+
+        var error = await Assert.ThrowsAsync<ContentValidationException>(() => host.CreateAsync(Tenant, "Notice", "Thông báo", new JsonObject
+        {
+            ["SignedOn"] = new JsonObject { ["Value"] = "2026-03-02" },
+            ["Attachments"] = new JsonObject { ["Items"] = new JsonArray(new JsonObject { ["Alt"] = "Không có tệp" }) },
+        }));
+
+        Assert.Equal(new ContentValidationError("Attachments", "Trường “Tệp đính kèm”: mỗi tệp cần có đường dẫn hoặc mã tệp."), Assert.Single(error.Errors));
     }
 
     [Fact]

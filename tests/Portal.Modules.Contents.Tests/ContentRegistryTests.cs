@@ -26,7 +26,7 @@ public sealed class ContentRegistryTests
         Assert.False(registry.FindPart(nameof(TitlePart))!.HasRichText);
         Assert.Equal(
             [ContentFieldTypes.Text, ContentFieldTypes.MultilineText, ContentFieldTypes.Html, ContentFieldTypes.Number, ContentFieldTypes.Boolean,
-             ContentFieldTypes.Date, ContentFieldTypes.DateTime, ContentFieldTypes.Link, ContentFieldTypes.Media, ContentFieldTypes.ContentPicker,
+             ContentFieldTypes.Date, ContentFieldTypes.DateTime, ContentFieldTypes.Link, ContentFieldTypes.Media, ContentFieldTypes.MediaList, ContentFieldTypes.ContentPicker,
              ContentFieldTypes.Taxonomy],
             registry.FieldTypes.Select(t => t.Name));
         Assert.Equal([ContentFieldTypes.Html], registry.FieldTypes.Where(t => t.IsRichText).Select(t => t.Name));

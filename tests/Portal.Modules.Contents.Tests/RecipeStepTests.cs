@@ -81,6 +81,33 @@ public sealed class RecipeStepTests
     }
 
     [Fact]
+    public async Task ContentStep_PublishedAgo_DatesANewItemThatLongBeforeTheRun_AndKeepsTheDateOnTheNextRun()
+    {
+        using var host = new ContentsTestHost();
+        var tenant = ContentsTestHost.NewTenant();
+        var recipe = SetupRecipe.Replace("\"published\": true, \"culture\": \"vi\",", "\"published\": true, \"culture\": \"vi\", \"publishedAgo\": \"3.04:00:00\",", StringComparison.Ordinal);
+        var now = host.Clock.GetUtcNow();
+
+        await RunAsync(host, recipe, tenant);
+        await RunAsync(host, recipe, tenant);
+
+        var page = Assert.Single(host.Rows<ContentItem>(tenant), i => i.Alias == "gioi-thieu");
+        var expected = now - new TimeSpan(3, 4, 0, 0);
+        Assert.Equal((expected, expected, expected), (page.PublishedUtc!.Value, page.CreatedUtc, page.ModifiedUtc));
+    }
+
+    [Fact]
+    public void ContentStep_PublishedAgo_OfADraftOrNegative_IsAValidationError()
+    {
+        var errors = Validate("""
+            { "name": "content", "items": [ { "alias": "a", "contentType": "Page", "publishedAgo": "1.00:00:00" },
+              { "alias": "b", "contentType": "Page", "published": true, "publishedAgo": "-1.00:00:00" } ] }
+            """);
+
+        Assert.Equal(["$.steps[0].items[0].publishedAgo", "$.steps[0].items[1].publishedAgo"], errors.Select(e => e.Path));
+    }
+
+    [Fact]
     public async Task ContentTypesStep_ChangedDisplayName_UpdatesTheType()
     {
         using var host = new ContentsTestHost();

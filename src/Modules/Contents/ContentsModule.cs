@@ -69,6 +69,7 @@ public sealed class ContentsModule : PortalModule
         .AddContentFieldType<DateTimeFieldType>()
         .AddContentFieldType<LinkFieldType>()
         .AddContentFieldType<MediaFieldType>()
+        .AddContentFieldType<MediaListFieldType>()
         .AddContentFieldType<ContentPickerFieldType>()
         .AddContentFieldType<TaxonomyFieldType>();
 }

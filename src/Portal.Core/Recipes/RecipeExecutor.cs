@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Modules;
 using Portal.Core.Tenancy;
+using Portal.Core.Text;
 
 namespace Portal.Core.Recipes;
 
@@ -16,8 +18,13 @@ public sealed partial class RecipeExecutor(
     IEnumerable<IRecipeStep> steps,
     ModuleCatalog modules,
     ITenantScopeFactory scopes,
-    ILogger<RecipeExecutor> logger)
+    ILogger<RecipeExecutor> logger,
+    TimeProvider? clock = null)
 {
+    private static readonly string[] DayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     private readonly Dictionary<string, IRecipeStep> _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlyCollection<string> StepNames => _steps.Keys;
@@ -62,13 +69,43 @@ public sealed partial class RecipeExecutor(
         Plan(recipe, Variables(tenant, run ?? new RecipeRun()));
     }
 
-    private static Dictionary<string, string> Variables(TenantDescriptor tenant, RecipeRun run) =>
-        new(run.Variables, StringComparer.OrdinalIgnoreCase)
+    private Dictionary<string, string> Variables(TenantDescriptor tenant, RecipeRun run)
+    {
+        var variables = new Dictionary<string, string>(run.Variables, StringComparer.OrdinalIgnoreCase)
         {
             ["tenant.name"] = tenant.Name,
             ["tenant.displayName"] = tenant.DisplayName,
             ["tenant.host"] = tenant.HostNames.Count > 0 ? tenant.HostNames[0] : "",
         };
+        AddWeekVariables(variables, DateOnly.FromDateTime(VietnamTime.From(_clock.GetUtcNow())));
+        return variables;
+    }
+
+    /// <summary>
+    /// The current ISO week (<c>week.0.*</c>) and the next (<c>week.1.*</c>) in Vietnam's time, for
+    /// content that belongs to a week (a work schedule): <c>number</c> (49), <c>year</c>, <c>iso</c>
+    /// (2026-W49), <c>start</c> (the Monday, 2026-11-30) and each day as dd/MM/yyyy (<c>mon</c> ... <c>sun</c>).
+    /// </summary>
+    public static void AddWeekVariables(IDictionary<string, string> variables, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        for (var week = 0; week < 2; week++)
+        {
+            var start = monday.AddDays(7 * week);
+            var day = start.ToDateTime(TimeOnly.MinValue);
+            var (year, number) = (ISOWeek.GetYear(day), ISOWeek.GetWeekOfYear(day));
+            var prefix = $"week.{week}.";
+            variables[prefix + "number"] = number.ToString(CultureInfo.InvariantCulture);
+            variables[prefix + "year"] = year.ToString(CultureInfo.InvariantCulture);
+            variables[prefix + "iso"] = string.Create(CultureInfo.InvariantCulture, $"{year}-W{number:00}");
+            variables[prefix + "start"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            for (var d = 0; d < DayNames.Length; d++)
+            {
+                variables[prefix + DayNames[d]] = start.AddDays(d).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+            }
+        }
+    }
 
     /// <summary>The steps, each checked with the variables known now; their JSON as written, expanded again when run.</summary>
     private List<(IRecipeStep Step, RecipeStepLocation Location, JsonElement Body)> Plan(RecipeDocument recipe, Dictionary<string, string> variables)

@@ -21,7 +21,8 @@ public sealed class TenantSettingsStore(
     IAuditLog auditLog,
     IActorAccessor actor,
     TimeProvider clock,
-    IOptions<TenantSettingsOptions> options) : ITenantSettings
+    IOptions<TenantSettingsOptions> options,
+    IEnumerable<ITenantSettingsChangeSink> sinks) : ITenantSettings
 {
     public const string UpdatedAction = "settings.update";
 
@@ -87,11 +88,25 @@ public sealed class TenantSettingsStore(
         auditLog.Add(UpdatedAction, section.Name, json);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         cache.Remove(CacheKey(section));
+        foreach (var sink in sinks)
+        {
+            await sink.SavedAsync(currentTenant.Tenant!.Id, section.Name, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return SettingsSaveResult.Saved;
     }
 
     private (string, string, string) CacheKey(TenantSettingsSectionDescriptor section) =>
         ("tenant-settings", currentTenant.Tenant?.Id ?? throw new InvalidOperationException("Settings are read for a tenant; none is current."), section.Name);
+}
+
+/// <summary>
+/// Hears that a tenant's settings section was saved (after the save): e.g. the public site evicts
+/// the tenant's cached pages when its <c>site</c> section changes. Register with <c>TryAddEnumerable</c>.
+/// </summary>
+public interface ITenantSettingsChangeSink
+{
+    Task SavedAsync(string tenantId, string section, CancellationToken cancellationToken);
 }
 
 /// <summary><c>Portal:Settings</c>.</summary>

@@ -84,7 +84,6 @@ public static class PortalHostExtensions
         app.UseAntiforgery();
 
         app.MapPortalHealth();
-        app.MapHomeEndpoints();
         app.MapRazorPages().RequireAdminAccessOnAdminRoutes();
         app.MapPortalModules();
         return app;

@@ -1,6 +1,8 @@
 using Portal.Core.Modules;
 using Portal.Modules.Audit;
 using Portal.Modules.Contents;
+using Portal.Modules.Feedback;
+using Portal.Modules.Feeds;
 using Portal.Modules.Media;
 using Portal.Modules.Menus;
 using Portal.Modules.Search;
@@ -24,6 +26,8 @@ public static class PortalModules
         new TaxonomiesModule(),
         new MenusModule(),
         new SiteModule(),
+        new FeedbackModule(),
+        new FeedsModule(),
         new SearchModule(),
     ];
 }

@@ -1,9 +1,12 @@
+using Portal.Core.Web;
+
 namespace Portal.Web.Hosting;
 
 /// <summary>
 /// Headers every response carries (pages, files, errors): a strict Content-Security-Policy (scripts
 /// and styles from the site's own files only, no inline code, no framing), nosniff, a referrer
-/// policy and a permissions policy; under <c>/admin</c> (sign-in included) nothing is cached.
+/// policy and a permissions policy (modules may add sources to the CSP through
+/// <see cref="IContentSecurityPolicyContributor"/>); under <c>/admin</c> (sign-in included) nothing is cached.
 /// Set when the response starts, so error pages and static files get them too.
 /// </summary>
 public static class SecurityHeaders
@@ -22,10 +25,10 @@ public static class SecurityHeaders
             return next(context);
         });
 
-    private static Task Apply(HttpContext context)
+    private static async Task Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = await PolicyForAsync(context).ConfigureAwait(false);
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = ReferrerPolicy;
@@ -35,7 +38,24 @@ public static class SecurityHeaders
             headers.CacheControl = "no-store";
             headers.Pragma = "no-cache";
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>The strict policy, with what the modules' contributors add for this request (e.g. a tenant's EMC script).</summary>
+    private static async ValueTask<string> PolicyForAsync(HttpContext context)
+    {
+        var contributors = context.RequestServices?.GetService<IEnumerable<IContentSecurityPolicyContributor>>();
+        if (contributors is null)
+        {
+            return ContentSecurityPolicy;
+        }
+
+        ContentSecurityPolicyBuilder? policy = null;
+        foreach (var contributor in contributors)
+        {
+            policy ??= new ContentSecurityPolicyBuilder(ContentSecurityPolicy);
+            await contributor.ContributeAsync(context, policy).ConfigureAwait(false);
+        }
+
+        return policy is { IsChanged: true } ? policy.ToString() : ContentSecurityPolicy;
     }
 }

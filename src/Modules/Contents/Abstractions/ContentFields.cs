@@ -33,6 +33,9 @@ public static class ContentFieldTypes
     /// <summary>A media library item (path or id, and alternative text): <see cref="MediaField"/>.</summary>
     public const string Media = "Media";
 
+    /// <summary>Several media library items in order (attachments, photos of an album): <see cref="MediaListField"/>.</summary>
+    public const string MediaList = "MediaList";
+
     /// <summary>Other content items, by id: <see cref="ContentPickerField"/>.</summary>
     public const string ContentPicker = "ContentPicker";
 
@@ -99,6 +102,27 @@ public sealed class MediaField
     public string? MediaId { get; set; }
 
     public string? Alt { get; set; }
+}
+
+/// <summary>
+/// <c>{"Items":[{"Path":"/media/bao-cao.pdf","MediaId":"...","Alt":"...","Name":"Báo cáo năm 2025"}]}</c>:
+/// several items of the media library in order, each kept as a plain value like <see cref="MediaField"/>.
+/// </summary>
+public sealed class MediaListField
+{
+    public List<MediaListItem> Items { get; set; } = [];
+}
+
+/// <summary>One file of a <see cref="MediaListField"/>: its path and/or id, alternative text and the name shown for it.</summary>
+public sealed class MediaListItem
+{
+    public string? Path { get; set; }
+
+    public string? MediaId { get; set; }
+
+    public string? Alt { get; set; }
+
+    public string? Name { get; set; }
 }
 
 /// <summary><c>{"ContentItemIds":["...","..."]}</c>: other items of the same tenant, in order.</summary>

@@ -20,7 +20,11 @@ public interface IContentManager
     /// <exception cref="UnknownContentTypeException">The tenant has no such type.</exception>
     Task<ContentItem> NewAsync(string contentType, CancellationToken cancellationToken = default);
 
-    /// <summary>Saves version 1 of a new item, published at once when <paramref name="publish"/> is true.</summary>
+    /// <summary>
+    /// Saves version 1 of a new item, published at once when <paramref name="publish"/> is true. A
+    /// published item given a past <see cref="ContentItem.PublishedUtc"/> (a recipe's demo news, an
+    /// import) keeps that date as its creation, modification and publication time.
+    /// </summary>
     /// <exception cref="UnknownContentTypeException">The tenant has no such type.</exception>
     /// <exception cref="ContentValidationException">A field value or a handler refused the body.</exception>
     /// <exception cref="ContentPublishRefusedException">A publishing handler refused (only when publishing).</exception>

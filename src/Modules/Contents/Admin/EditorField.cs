@@ -19,6 +19,15 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
 
     public string? Hint { get; init; }
 
+    /// <summary>For a Taxonomy field, the taxonomy its settings name (<c>{"taxonomy":"chuyen-muc"}</c>): the editor offers its terms.</summary>
+    public string? Taxonomy { get; init; }
+
+    /// <summary>What separates the parts of a line of <see cref="EditorKind.Terms"/> (<c>id|name</c>).</summary>
+    public const char TermSeparator = '|';
+
+    /// <summary>What separates the parts of a line of <see cref="EditorKind.MediaList"/> (<c>path | alt | name | id</c>).</summary>
+    public const string MediaSeparator = " | ";
+
     public string ErrorPath { get; init; } = Container;
 
     /// <summary>
@@ -43,6 +52,8 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
                 Part = field.Part,
                 Hint = field.Hint,
                 ErrorPath = field.Path,
+                Taxonomy = field.Type == ContentFieldTypes.Taxonomy && field.Settings?["taxonomy"] is System.Text.Json.Nodes.JsonValue taxonomy
+                    && taxonomy.TryGetValue<string>(out var name) && name.Length > 0 ? name : null,
             });
         }
 
@@ -61,7 +72,8 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
         return node switch
         {
             null => "",
-            JsonArray list when Kind == EditorKind.Terms => string.Join('\n', list.OfType<JsonObject>().Select(t => t["Name"]?.ToString()).OfType<string>()),
+            JsonArray list when Kind == EditorKind.Terms => string.Join('\n', list.OfType<JsonObject>().Select(TermLine).OfType<string>()),
+            JsonArray list when Kind == EditorKind.MediaList => string.Join('\n', list.OfType<JsonObject>().Select(MediaLine)),
             JsonArray list => string.Join('\n', list.Select(n => n?.ToString()).OfType<string>()),
             JsonValue value when Kind == EditorKind.DateTime && value.TryGetValue<string>(out var iso)
                 && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) =>
@@ -160,7 +172,10 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
                 value = new JsonArray(Lines(trimmed).Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
                 break;
             case EditorKind.Terms:
-                value = new JsonArray(Lines(trimmed).Select(s => (JsonNode?)new JsonObject { ["Name"] = s }).ToArray());
+                value = new JsonArray(Lines(trimmed).Select(ParseTerm).ToArray());
+                break;
+            case EditorKind.MediaList:
+                value = new JsonArray(Lines(trimmed).Select(ParseMedia).ToArray());
                 break;
             case EditorKind.RichText:
             case EditorKind.Multiline:
@@ -180,6 +195,47 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
 
         container[Property] = value;
         return null;
+    }
+
+    /// <summary>The ids of the terms in a <see cref="EditorKind.Terms"/> text (lines <c>id|name</c>).</summary>
+    public static IReadOnlySet<string> TermIds(string text) =>
+        Lines(text).Where(l => l.Contains(TermSeparator, StringComparison.Ordinal)).Select(l => l[..l.IndexOf(TermSeparator, StringComparison.Ordinal)].Trim())
+            .Where(id => id.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+    private static string? TermLine(JsonObject term) =>
+        (term["Id"]?.ToString(), term["Name"]?.ToString()) switch
+        {
+            ({ Length: > 0 } id, var name) => $"{id}{TermSeparator}{name}",
+            (_, var name) => name,
+        };
+
+    private static JsonNode? ParseTerm(string line)
+    {
+        var separator = line.IndexOf(TermSeparator, StringComparison.Ordinal);
+        return separator < 0
+            ? new JsonObject { ["Name"] = line }
+            : new JsonObject { ["Id"] = line[..separator].Trim(), ["Name"] = line[(separator + 1)..].Trim() };
+    }
+
+    private static string MediaLine(JsonObject item)
+    {
+        string Part(string name) => (item[name]?.ToString() ?? "").Replace('|', '/').Trim();
+        return string.Join(MediaSeparator, new[] { Part("Path"), Part("Alt"), Part("Name"), Part("MediaId") }.Reverse().SkipWhile(p => p.Length == 0).Reverse());
+    }
+
+    private static JsonNode? ParseMedia(string line)
+    {
+        var parts = line.Split('|', StringSplitOptions.TrimEntries);
+        var item = new JsonObject { ["Path"] = parts[0].Length == 0 ? null : parts[0] };
+        foreach (var (name, index) in new[] { ("Alt", 1), ("Name", 2), ("MediaId", 3) })
+        {
+            if (parts.Length > index && parts[index].Length > 0)
+            {
+                item[name] = parts[index];
+            }
+        }
+
+        return item;
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -216,6 +272,7 @@ public sealed partial record EditorField(string Key, string Label, EditorKind Ki
         ContentFieldTypes.DateTime => (EditorKind.DateTime, nameof(DateTimeField.Value)),
         ContentFieldTypes.Link => (EditorKind.Link, nameof(LinkField.Url)),
         ContentFieldTypes.Media => (EditorKind.Media, nameof(MediaField.Path)),
+        ContentFieldTypes.MediaList => (EditorKind.MediaList, nameof(MediaListField.Items)),
         ContentFieldTypes.ContentPicker => (EditorKind.List, nameof(ContentPickerField.ContentItemIds)),
         ContentFieldTypes.Taxonomy => (EditorKind.Terms, nameof(TaxonomyField.Terms)),
         _ => (EditorKind.Text, nameof(TextField.Text)),

@@ -13,6 +13,8 @@ namespace Portal.Modules.Contents.Recipes;
 /// Items are found by alias. A missing item is created; one whose latest display text or data
 /// differ gets a new version (never an overwrite); an equal one is left alone, so a second run
 /// changes nothing. <c>"published": true</c> publishes; <c>false</c> never takes an item offline.
+/// <c>"publishedAgo": "3.04:00:00"</c> (days.hours:minutes:seconds) dates a new published item that
+/// long before the run, so demo news is spread over recent weeks (an existing item keeps its date).
 /// Content types are checked when the step runs: an earlier step of the recipe may define them.
 /// </summary>
 internal sealed class ContentStep : RecipeStep<ContentStep.Body>
@@ -21,18 +23,30 @@ internal sealed class ContentStep : RecipeStep<ContentStep.Body>
 
     public sealed record Body(IReadOnlyList<Item> Items);
 
-    public sealed record Item(string Alias, string ContentType, string? DisplayText = null, string? Culture = null, bool Published = false, JsonObject? Data = null);
+    public sealed record Item(string Alias, string ContentType, string? DisplayText = null, string? Culture = null, bool Published = false, JsonObject? Data = null, TimeSpan? PublishedAgo = null);
 
     public override string Name => StepName;
 
-    protected override void Validate(Body body, RecipeValidationContext context) =>
+    protected override void Validate(Body body, RecipeValidationContext context)
+    {
         context.RequireUnique("items", body.Items, i => i.Alias, "alias", StringComparer.Ordinal);
+        for (var i = 0; i < body.Items.Count; i++)
+        {
+            if (body.Items[i].PublishedAgo is { } ago && (ago < TimeSpan.Zero || !body.Items[i].Published))
+            {
+                context.Error($"items[{i}].publishedAgo",
+                    "must be a positive duration of a published item",
+                    "chỉ dùng cho nội dung được xuất bản, và phải là một khoảng thời gian dương (ví dụ \"3.04:00:00\")");
+            }
+        }
+    }
 
     protected override async Task ExecuteAsync(Body body, RecipeStepContext context, CancellationToken cancellationToken)
     {
         var manager = context.Services.GetRequiredService<IContentManager>();
         var definitions = context.Services.GetRequiredService<IContentDefinitionStore>();
         var processor = context.Services.GetRequiredService<ContentBodyProcessor>();
+        var now = context.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
         // Types are checked here, not in Validate: an earlier step of the same recipe may define them.
         var types = (await definitions.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Name, StringComparer.Ordinal);
@@ -54,7 +68,7 @@ internal sealed class ContentStep : RecipeStep<ContentStep.Body>
 
         foreach (var item in items)
         {
-            await ApplyAsync(manager, item, existing.GetValueOrDefault(item.Alias), cancellationToken).ConfigureAwait(false);
+            await ApplyAsync(manager, item, existing.GetValueOrDefault(item.Alias), now, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -80,7 +94,7 @@ internal sealed class ContentStep : RecipeStep<ContentStep.Body>
         }
     }
 
-    private static async Task ApplyAsync(IContentManager manager, RecipeItem item, ContentItem? latest, CancellationToken cancellationToken)
+    private static async Task ApplyAsync(IContentManager manager, RecipeItem item, ContentItem? latest, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (latest is null)
         {
@@ -89,6 +103,7 @@ internal sealed class ContentStep : RecipeStep<ContentStep.Body>
             created.DisplayText = item.DisplayText;
             created.Culture = item.Culture ?? created.Culture;
             created.Data = item.Data;
+            created.PublishedUtc = now - item.PublishedAgo;
             await manager.CreateAsync(created, item.Published, cancellationToken).ConfigureAwait(false);
         }
         else if (latest.DisplayText != item.DisplayText ||
@@ -107,7 +122,7 @@ internal sealed class ContentStep : RecipeStep<ContentStep.Body>
     }
 
     private sealed record RecipeItem(
-        string Alias, string ContentType, string DisplayText, string? Culture, bool Published, JsonObject Data, IReadOnlyList<ContentValidationError> BodyErrors)
+        string Alias, string ContentType, string DisplayText, string? Culture, bool Published, JsonObject Data, IReadOnlyList<ContentValidationError> BodyErrors, TimeSpan? PublishedAgo)
     {
         // Prepared as the manager stores it (sanitised, values normalised), so equal content compares equal.
         public static RecipeItem From(Item item, ContentBodyProcessor processor, IReadOnlyDictionary<string, ContentTypeDefinition> types)
@@ -115,7 +130,7 @@ internal sealed class ContentStep : RecipeStep<ContentStep.Body>
             var data = item.Data is null ? [] : JsonColumn.Clone(item.Data);
             var errors = types.GetValueOrDefault(item.ContentType) is { } type ? processor.Prepare(type, data) : [];
             var title = (data[nameof(TitlePart)] as JsonObject)?[nameof(TitlePart.Title)] is JsonValue v && v.TryGetValue<string>(out var t) ? t : null;
-            return new RecipeItem(item.Alias, item.ContentType, item.DisplayText ?? title ?? item.Alias, item.Culture, item.Published, data, errors);
+            return new RecipeItem(item.Alias, item.ContentType, item.DisplayText ?? title ?? item.Alias, item.Culture, item.Published, data, errors, item.PublishedAgo);
         }
     }
 }

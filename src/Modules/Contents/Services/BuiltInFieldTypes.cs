@@ -162,14 +162,41 @@ internal sealed class MediaFieldType : ContentFieldType<MediaField>
 
     protected override bool IsEmpty(MediaField value) => string.IsNullOrWhiteSpace(value.Path) && string.IsNullOrWhiteSpace(value.MediaId);
 
-    // A library path, never a URL of another site or a way out of the tenant's folder.
     protected override IEnumerable<string> Check(MediaField value, ContentFieldDefinition field) =>
-        value.Path is { } path && (path.Contains(':', StringComparison.Ordinal) || path.Contains("..", StringComparison.Ordinal) || path.StartsWith("//", StringComparison.Ordinal))
-            ? [$"Trường “{field.DisplayName}”: đường dẫn tệp không hợp lệ."]
-            : [];
+        IsLibraryPath(value.Path) ? [] : [$"Trường “{field.DisplayName}”: đường dẫn tệp không hợp lệ."];
+
+    /// <summary>A library path (or none), never a URL of another site or a way out of the tenant's folder.</summary>
+    public static bool IsLibraryPath(string? path) =>
+        path is null || !(path.Contains(':', StringComparison.Ordinal) || path.Contains("..", StringComparison.Ordinal) || path.StartsWith("//", StringComparison.Ordinal));
 
     protected override string Text(MediaField value) =>
         string.IsNullOrWhiteSpace(value.Alt) ? value.Path ?? value.MediaId ?? "" : $"{value.Path ?? value.MediaId} ({value.Alt})";
+}
+
+internal sealed class MediaListFieldType : ContentFieldType<MediaListField>
+{
+    public override string Name => ContentFieldTypes.MediaList;
+
+    public override string DisplayName => "Nhiều ảnh/tệp từ thư viện";
+
+    protected override string Expected => "danh sách tệp của thư viện ({\"Items\": [{\"Path\": \"/media/bao-cao.pdf\", \"Alt\": \"...\", \"Name\": \"...\"}]})";
+
+    protected override bool IsEmpty(MediaListField value) => value.Items is null or { Count: 0 };
+
+    protected override IEnumerable<string> Check(MediaListField value, ContentFieldDefinition field)
+    {
+        if (value.Items.Any(i => i is null || (string.IsNullOrWhiteSpace(i.Path) && string.IsNullOrWhiteSpace(i.MediaId))))
+        {
+            yield return $"Trường “{field.DisplayName}”: mỗi tệp cần có đường dẫn hoặc mã tệp.";
+        }
+        else if (value.Items.Any(i => !MediaFieldType.IsLibraryPath(i.Path)))
+        {
+            yield return $"Trường “{field.DisplayName}”: đường dẫn tệp không hợp lệ.";
+        }
+    }
+
+    protected override string Text(MediaListField value) =>
+        string.Join(", ", value.Items.Select(i => string.IsNullOrWhiteSpace(i.Name) ? i.Path ?? i.MediaId : i.Name));
 }
 
 internal sealed class ContentPickerFieldType : ContentFieldType<ContentPickerField>

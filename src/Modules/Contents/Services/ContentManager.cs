@@ -68,8 +68,11 @@ internal sealed partial class ContentManager(
 
         var version = await InTransactionAsync(async events =>
         {
+            // An item brought in with its original publication date (a recipe's demo news, an
+            // import) keeps it: created, written and published then. Never a date in the future.
             var now = clock.GetUtcNow();
-            var version = NewVersion(item, number: 1, createdUtc: now, now);
+            var at = publish && item.PublishedUtc is { } given && given < now ? given : now;
+            var version = NewVersion(item, number: 1, createdUtc: at, at);
             version.ContentType = type.Name;
             version.Alias = string.IsNullOrWhiteSpace(item.Alias) ? null : item.Alias;
             var handlers = HandlersFor(type);
@@ -85,7 +88,7 @@ internal sealed partial class ContentManager(
             events.Add(Event(ContentEventKind.Created, version));
             if (publish)
             {
-                await PublishVersionAsync(version, [version], type, handlers, events, cancellationToken).ConfigureAwait(false);
+                await PublishVersionAsync(version, [version], type, handlers, events, cancellationToken, at).ConfigureAwait(false);
             }
 
             await WriteAsync(version.ContentItemId, type, [version], isNewItem: true, cancellationToken).ConfigureAwait(false);
@@ -346,7 +349,7 @@ internal sealed partial class ContentManager(
     /// <summary>Publishing handlers (any may refuse), then the flags, then the Published handlers.</summary>
     private async Task PublishVersionAsync(
         ContentItem version, IReadOnlyList<ContentItem> current, ContentTypeDefinition type, IReadOnlyList<IContentHandler> handlers,
-        List<ContentEvent> events, CancellationToken cancellationToken)
+        List<ContentEvent> events, CancellationToken cancellationToken, DateTimeOffset? publishedUtc = null)
     {
         var previous = current.FirstOrDefault(v => v.Published && !ReferenceEquals(v, version));
         var publishing = new PublishContentContext(version, type, previous);
@@ -361,7 +364,7 @@ internal sealed partial class ContentManager(
 
         ClearPublished(current);
         version.Published = true;
-        version.PublishedUtc = clock.GetUtcNow();
+        version.PublishedUtc = publishedUtc ?? clock.GetUtcNow();
         auditLog.Add(PublishAction, version.ContentItemId, Describe(version));
         var published = new ContentContext(version, type, previous);
         foreach (var handler in handlers)

@@ -86,11 +86,33 @@
     editors.push({ quill: quill, source: source });
   });
 
+  // ----- media lists: the picker adds a line "path | alt | name | id" -----
+  form.querySelectorAll('[data-media-list-add]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var target = document.getElementById(button.getAttribute('data-media-list-add'));
+      if (!target || !window.PortalMedia) { return; }
+      window.PortalMedia.pick({}).then(function (item) {
+        if (!item) { return; }
+        var clean = function (text) { return String(text || '').replace(/\|/g, '/').trim(); };
+        var line = [clean(item.url), clean(item.alt), clean(item.name), clean(item.id)].join(' | ');
+        target.value = target.value.replace(/\s+$/, '') + (target.value.trim() ? '\n' : '') + line;
+        target.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    });
+  });
+
   // ----- values -----
   function values() {
     var result = {};
     editors.forEach(function (e) { e.source.value = cleanHtml(e.quill); });
     Array.prototype.forEach.call(form.elements, function (el) {
+      var t = /^terms\[(.+)\]$/.exec(el.name || '');
+      if (t) {
+        // A term picker: lines "id|name" of the ticked terms, in the list's order (as the server keeps them).
+        var line = el.value + '|' + el.parentNode.textContent.trim();
+        result[t[1]] = (result[t[1]] || '') + (el.checked ? (result[t[1]] ? '\n' : '') + line : '');
+        return;
+      }
       var m = /^v\[(.+)\]$/.exec(el.name || '');
       if (!m) { return; }
       if (el.type === 'checkbox') { result[m[1]] = el.checked ? 'true' : ''; } else { result[m[1]] = el.value; }
@@ -100,6 +122,11 @@
 
   function apply(saved) {
     Array.prototype.forEach.call(form.elements, function (el) {
+      var t = /^terms\[(.+)\]$/.exec(el.name || '');
+      if (t && t[1] in saved) {
+        el.checked = (saved[t[1]] || '').split('\n').some(function (l) { return l.split('|')[0].trim() === el.value; });
+        return;
+      }
       var m = /^v\[(.+)\]$/.exec(el.name || '');
       if (!m || !(m[1] in saved)) { return; }
       if (el.type === 'checkbox') { el.checked = saved[m[1]] === 'true'; } else { el.value = saved[m[1]] || ''; }

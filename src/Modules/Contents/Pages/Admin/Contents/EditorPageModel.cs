@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Admin;
 using Portal.Core.Security;
 using Portal.Modules.Contents.Abstractions;
@@ -17,6 +18,12 @@ namespace Portal.Modules.Contents.Pages.Admin.Contents;
 public abstract class EditorPageModel(ContentAdmin admin) : ContentsPageModel
 {
     public const string PublishCommand = "publish";
+
+    /// <summary>Form name of the checkboxes of a Taxonomy field's terms: <c>terms[Categories.Terms]</c>, one value (a term id) per ticked box.</summary>
+    public const string TermsFormName = "terms";
+
+    /// <summary>Form name of the marker a term picker posts, so that no box ticked means no terms.</summary>
+    public const string TermPickerFormName = "term-picker";
 
     /// <summary>TempData key of the autosave key whose browser copy the saved page clears.</summary>
     public const string SavedKey = "ContentSavedAutosaveKey";
@@ -92,6 +99,7 @@ public abstract class EditorPageModel(ContentAdmin admin) : ContentsPageModel
             return Refused("Bạn không có quyền xuất bản nội dung. Nội dung chưa được lưu; những gì bạn đã nhập vẫn còn dưới đây.");
         }
 
+        await ReadPickedTermsAsync(cancellationToken);
         var outcome = await admin.SaveAsync(Type, Latest, Values, ExpectedVersionId, publish, cancellationToken);
         if (outcome.Saved is { } saved)
         {
@@ -127,6 +135,25 @@ public abstract class EditorPageModel(ContentAdmin admin) : ContentsPageModel
         return Page();
     }
 
+    /// <summary>
+    /// A Taxonomy field shown as checkboxes posts the ids of the ticked terms: they become its lines
+    /// <c>id|name</c>, each name the tenant's current one; an id that is not a term of the field's taxonomy is dropped.
+    /// </summary>
+    private async Task ReadPickedTermsAsync(CancellationToken cancellationToken)
+    {
+        if (!Request.HasFormContentType || HttpContext.RequestServices.GetService<ITaxonomyTermSource>() is not { } source)
+        {
+            return;
+        }
+
+        foreach (var field in Fields.Where(f => f.Kind == EditorKind.Terms && f.Taxonomy is not null && Request.Form.ContainsKey($"{TermPickerFormName}[{f.Key}]")))
+        {
+            var ticked = Request.Form[$"{TermsFormName}[{field.Key}]"].OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var terms = await source.GetTermsAsync(field.Taxonomy!, cancellationToken);
+            Values[field.Key] = string.Join('\n', terms.Where(t => ticked.Contains(t.Id)).Select(t => $"{t.Id}{EditorField.TermSeparator}{t.Name}"));
+        }
+    }
+
     /// <summary>Answers 403 on the same page, the typed values kept.</summary>
     protected IActionResult Refused(string message)
     {
@@ -138,6 +165,7 @@ public abstract class EditorPageModel(ContentAdmin admin) : ContentsPageModel
     /// <summary>Keeps the user's text on the server while they type (not a version).</summary>
     protected async Task<IActionResult> AutosaveAsync(CancellationToken cancellationToken)
     {
+        await ReadPickedTermsAsync(cancellationToken);
         await admin.SaveAutosaveAsync(AutosaveKey, Latest?.ContentItemVersionId, Values, cancellationToken);
         return new JsonResult(new { savedAt = Time(DateTimeOffset.UtcNow) });
     }
