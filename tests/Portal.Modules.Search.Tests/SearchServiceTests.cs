@@ -7,14 +7,14 @@ namespace Portal.Modules.Search.Tests;
 public sealed class SearchServiceTests
 {
     [Fact]
-    public void MatchExpression_NamesTheTenant_AndQuotesEveryWord() =>
+    public void MatchExpression_PrefixesEveryWordWithTheTenant_AndQuotesIt() =>
         Assert.Equal(
-            "TenantId : \"0123abcd\" AND {FoldedTitle FoldedSummary FoldedBody} : (\"tai chinh\" OR (\"tai\" AND \"chinh\"))",
+            "\"0123abcdtai 0123abcdchinh\" OR (\"0123abcdtai\" AND \"0123abcdchinh\")",
             SearchService.MatchExpression("0123abcd", ["tai", "chinh"]));
 
     [Fact]
     public void MatchExpression_OfOneWord_IsThatWord() =>
-        Assert.Equal("TenantId : \"t\" AND {FoldedTitle FoldedSummary FoldedBody} : (\"near\")", SearchService.MatchExpression("t", ["near"]));
+        Assert.Equal("\"tnear\"", SearchService.MatchExpression("t", ["near"]));
 
     [Fact]
     public void Map_TakesTitleSummaryBodyAndPath_AndFoldsThem()

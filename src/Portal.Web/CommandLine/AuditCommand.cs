@@ -25,21 +25,9 @@ public static class AuditCommand
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var directory = services.GetRequiredService<ITenantDirectory>();
-        List<TenantDescriptor> tenants;
-        if (OperatorCommands.Option(args, "--tenant") is { } name)
+        if (await OperatorCommands.SelectTenantsAsync(services, args, console).ConfigureAwait(false) is not { } tenants)
         {
-            if (directory.FindByName(name) is not { } tenant)
-            {
-                await console.Error.WriteLineAsync($"Không tìm thấy trang '{name}'.").ConfigureAwait(false);
-                return 1;
-            }
-
-            tenants = [tenant];
-        }
-        else
-        {
-            tenants = [.. directory.All.OrderBy(t => t.Name, StringComparer.Ordinal)];
+            return 1;
         }
 
         switch (args.Length > 0 ? args[0] : "")

@@ -1,3 +1,5 @@
+using Portal.Core.Tenancy;
+
 namespace Portal.Web.CommandLine;
 
 /// <summary>The operator commands the executable runs instead of the site: <c>tenants ...</c>, <c>audit ...</c> and <c>search ...</c>.</summary>
@@ -14,6 +16,29 @@ public static class OperatorCommands
             SearchCommand.Name => SearchCommand.RunAsync(services, args[1..], console, cancellationToken),
             _ => TenantsCommand.RunAsync(services, args[1..], console, cancellationToken),
         };
+
+    /// <summary>
+    /// The tenant named by <c>--tenant</c>, or every tenant ordered by name; null, after saying so
+    /// on the error output, when no tenant has that name.
+    /// </summary>
+    public static async Task<List<TenantDescriptor>?> SelectTenantsAsync(IServiceProvider services, string[] args, CommandConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(console);
+        var directory = services.GetRequiredService<ITenantDirectory>();
+        if (Option(args, "--tenant") is not { } name)
+        {
+            return [.. directory.All.OrderBy(t => t.Name, StringComparer.Ordinal)];
+        }
+
+        if (directory.FindByName(name) is { } tenant)
+        {
+            return [tenant];
+        }
+
+        await console.Error.WriteLineAsync($"Không tìm thấy trang '{name}'.").ConfigureAwait(false);
+        return null;
+    }
 
     /// <summary>The value after <paramref name="name"/> (<c>--tenant sotaichinh</c>), or null.</summary>
     public static string? Option(string[] args, string name)

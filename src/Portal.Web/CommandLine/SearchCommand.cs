@@ -31,21 +31,9 @@ public static class SearchCommand
             return 2;
         }
 
-        var directory = services.GetRequiredService<ITenantDirectory>();
-        List<TenantDescriptor> tenants;
-        if (OperatorCommands.Option(args, "--tenant") is { } name)
+        if (await OperatorCommands.SelectTenantsAsync(services, args, console).ConfigureAwait(false) is not { } tenants)
         {
-            if (directory.FindByName(name) is not { } tenant)
-            {
-                await console.Error.WriteLineAsync($"Không tìm thấy trang '{name}'.").ConfigureAwait(false);
-                return 1;
-            }
-
-            tenants = [tenant];
-        }
-        else
-        {
-            tenants = [.. directory.All.OrderBy(t => t.Name, StringComparer.Ordinal)];
+            return 1;
         }
 
         var total = 0;

@@ -26,9 +26,9 @@ public interface ISearchService
 }
 
 /// <summary>
-/// SQLite: FTS5 <c>MATCH</c> on the tenant's token and the folded words (each quoted; for several
-/// words the exact phrase also counts in the rank), ordered by bm25 with weights title 10, summary 4,
-/// body 1. PostgreSQL: <c>plainto_tsquery('simple', ...)</c> on the GIN-indexed tsvector (title A,
+/// SQLite: FTS5 <c>MATCH</c> on the folded words prefixed with the tenant's id (each quoted; for
+/// several words the exact phrase also counts in the rank), ordered by bm25 with weights title 10,
+/// summary 4, body 1. PostgreSQL: <c>plainto_tsquery('simple', ...)</c> on the GIN-indexed tsvector (title A,
 /// summary B, body C), ordered by ts_rank. Ties: newest first. Only the current tenant's rows, by
 /// the explicit condition and (PostgreSQL) row-level security.
 /// </summary>
@@ -70,12 +70,14 @@ public sealed class SearchService(PortalDbContext db, ICurrentTenant currentTena
         return new SearchResults(tokens, total, page, pageSize, hits);
     }
 
-    /// <summary>The FTS5 expression: the tenant's id in its column, and every word (quoted) in the text columns.</summary>
+    /// <summary>
+    /// The FTS5 expression: every word prefixed with the tenant's id, as the triggers index them
+    /// (so only that tenant's doclists are read), quoted; for several words the exact phrase too.
+    /// </summary>
     internal static string MatchExpression(string tenantId, IReadOnlyList<string> tokens)
     {
-        var words = string.Join(" AND ", tokens.Select(Quote));
-        var text = tokens.Count == 1 ? words : $"{Quote(string.Join(' ', tokens))} OR ({words})";
-        return $"TenantId : {Quote(tenantId)} AND {{FoldedTitle FoldedSummary FoldedBody}} : ({text})";
+        var words = string.Join(" AND ", tokens.Select(t => Quote(tenantId + t)));
+        return tokens.Count == 1 ? words : $"{Quote(string.Join(' ', tokens.Select(t => tenantId + t)))} OR ({words})";
     }
 
     // Tokens hold letters and digits only; doubling quotes keeps the expression safe whatever comes in.
@@ -89,7 +91,7 @@ public sealed class SearchService(PortalDbContext db, ICurrentTenant currentTena
     private IQueryable<long> SqlitePage(string tenantId, IReadOnlyList<string> tokens, string type, int take, int skip) => db.Database.SqlQuery<long>($"""
         SELECT d."Id" AS "Value" FROM "SearchFts" JOIN "SearchDocuments" AS d ON d."Id" = "SearchFts".rowid
         WHERE "SearchFts" MATCH {MatchExpression(tenantId, tokens)} AND d."TenantId" = {tenantId} AND ({type} = '' OR d."ContentType" = {type})
-        ORDER BY bm25("SearchFts", 0.0, 10.0, 4.0, 1.0), d."PublishedUtc" DESC, d."Id" DESC
+        ORDER BY bm25("SearchFts", 10.0, 4.0, 1.0), d."PublishedUtc" DESC, d."Id" DESC
         LIMIT {take} OFFSET {skip}
         """);
 
