@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Portal.Core.Tenancy;
+using Portal.Core.Web;
 using Portal.Modules.Search.Services;
 
 namespace Portal.Web.CommandLine;
@@ -46,6 +47,8 @@ public static class SearchCommand
             {
                 await using var scope = services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
                 var written = await scope.ServiceProvider.GetRequiredService<SearchIndexer>().RebuildAsync(cancellationToken).ConfigureAwait(false);
+                // Cached search pages showed the old index.
+                await scope.ServiceProvider.GetRequiredService<IPublicPageCache>().EvictTenantAsync(tenant.Id, "search rebuild", cancellationToken).ConfigureAwait(false);
                 total += written;
                 var seconds = (watch.Elapsed - started).TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
                 await console.Out.WriteLineAsync($"[{index}/{tenants.Count}] {tenant.Name,-24} {written} mục đã lập chỉ mục ({seconds} giây)").ConfigureAwait(false);
