@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Core.Admin;
 using Portal.Core.Settings;
@@ -11,8 +12,10 @@ namespace Portal.Modules.Site.Services;
 /// <summary>
 /// Lets the public pages of a tenant with an EMC site id load the EMC script and label from the
 /// EMC origin, and only that tenant's (the settings come from memory; the admin is never widened).
+/// It runs for every response (health checks and static files too), so the settings store, and the
+/// database context behind it, are resolved only for a tenant's public page.
 /// </summary>
-internal sealed class EmcContentSecurityPolicy(ICurrentTenant currentTenant, ITenantSettings settings, IOptions<SiteOptions> options)
+internal sealed class EmcContentSecurityPolicy(ICurrentTenant currentTenant, IOptions<SiteOptions> options)
     : IContentSecurityPolicyContributor
 {
     public async ValueTask ContributeAsync(HttpContext context, ContentSecurityPolicyBuilder policy)
@@ -22,7 +25,7 @@ internal sealed class EmcContentSecurityPolicy(ICurrentTenant currentTenant, ITe
             return;
         }
 
-        var site = await settings.GetAsync<SiteSettings>().ConfigureAwait(false);
+        var site = await context.RequestServices.GetRequiredService<ITenantSettings>().GetAsync<SiteSettings>().ConfigureAwait(false);
         if (SiteChrome.EmcUrls(site, options.Value) is not { } emc)
         {
             return;
