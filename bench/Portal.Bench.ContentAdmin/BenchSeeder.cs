@@ -206,11 +206,29 @@ internal static class BenchSeeder
     public static string Title(int tenant, int n) =>
         $"{Kinds[n % Kinds.Length]} về {Topics[(n / Kinds.Length + tenant) % Topics.Length]} năm {2020 + n % 7} (số {n + 1}/ĐV{tenant})";
 
+    /// <summary>
+    /// An article of a real length (about 21 KB of HTML, ~3,000 words: the page is then ~30 KB, as
+    /// the figure assumes): the title once, then numbered sections of plain administrative prose.
+    /// </summary>
     public static string Body(string title) =>
         $"<p>Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, đơn vị ban hành <strong>{title}</strong>.</p>" +
+        string.Concat(Enumerable.Range(1, BodySections).Select(Section));
+
+    private const int BodySections = 16;
+
+    private static string Section(int i) =>
+        $"<h2>{i}. Nội dung thực hiện phần {i}</h2>" +
         "<p>Các phòng, ban chuyên môn căn cứ chức năng, nhiệm vụ được giao tổ chức triển khai thực hiện, " +
-        "báo cáo kết quả về Văn phòng trước ngày 25 hằng tháng để tổng hợp.</p>" +
-        "<ul><li>Thời gian: từ ngày ký ban hành.</li><li>Địa điểm: trụ sở cơ quan và các điểm tiếp nhận.</li></ul>";
+        "báo cáo kết quả về Văn phòng trước ngày 25 hằng tháng để tổng hợp. Trong quá trình thực hiện, " +
+        "nếu có khó khăn, vướng mắc, các đơn vị kịp thời phản ánh để được hướng dẫn, giải quyết theo thẩm quyền.</p>" +
+        "<p>Ủy ban nhân dân các xã, phường chủ động phối hợp với các cơ quan, đơn vị liên quan rà soát, " +
+        "cập nhật số liệu, bảo đảm thông tin đầy đủ, chính xác, kịp thời; tăng cường công tác tuyên truyền " +
+        "để người dân, doanh nghiệp biết, hiểu và thực hiện đúng quy định của pháp luật.</p>" +
+        "<p>Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh về kết quả " +
+        "thực hiện nhiệm vụ được giao; định kỳ đánh giá, rút kinh nghiệm, đề xuất khen thưởng các tập thể, " +
+        "cá nhân có thành tích xuất sắc và xử lý nghiêm các trường hợp vi phạm.</p>" +
+        "<ul><li>Thời gian: từ ngày ký ban hành đến hết năm kế hoạch.</li><li>Địa điểm: trụ sở cơ quan và các điểm tiếp nhận.</li>" +
+        "<li>Kinh phí: từ nguồn ngân sách nhà nước và các nguồn hợp pháp khác theo quy định.</li></ul>";
 
     private static void Progress(string message) => Console.Error.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {message}");
 }

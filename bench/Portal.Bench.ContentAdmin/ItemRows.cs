@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Portal.Core.Auditing;
 using Portal.Modules.Contents.Models;
+using Portal.Modules.Search.Services;
 
 namespace Portal.Bench.ContentAdmin;
 
@@ -12,7 +13,7 @@ internal sealed record ItemRows(int N, string Id, string VersionId, IReadOnlyLis
 {
     /// <summary>
     /// The rows of item <paramref name="n"/> of site <paramref name="tenant"/>, copied from
-    /// <paramref name="template"/>'s: its ids, title (as written, lower case and normalised), path
+    /// <paramref name="template"/>'s: its ids, title (as written, lower case, normalised and folded for search), path
     /// and author replaced, times moved back so that the seeded items are spread over the past hours.
     /// </summary>
     public static ItemRows CopyOf(ItemRows template, int tenant, int n, string id, string versionId, int items)
@@ -30,6 +31,7 @@ internal sealed record ItemRows(int N, string Id, string VersionId, IReadOnlyLis
             (oldTitle, newTitle),
             (oldTitle.ToLowerInvariant(), newTitle.ToLowerInvariant()),
             (ContentListIndex.Normalize(oldTitle), ContentListIndex.Normalize(newTitle)),
+            (SearchText.FoldToTokens(oldTitle), SearchText.FoldToTokens(newTitle)),
         ];
         var shift = TimeSpan.FromSeconds(n - items);
 
