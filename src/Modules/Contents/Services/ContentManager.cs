@@ -232,11 +232,15 @@ internal sealed partial class ContentManager(
             .OrderByDescending(x => x.Number)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
+    // `== EF.Parameter(true)` makes EF write `"Latest" = @p` instead of the bare column: SQLite's
+    // planner cannot use a bare boolean term in an index, and then read every version of the
+    // tenant for a list of one type (a home page of a site with 10,000 items took 26 ms of CPU).
     public IQueryable<ContentItem> QueryLatest(string? contentType = null) =>
-        OfType(Items.AsNoTracking().Where(x => x.Latest), contentType);
+        OfType(Items.AsNoTracking().Where(x => x.Latest == EF.Parameter(true)), contentType);
 
     public IQueryable<ContentItem> QueryPublished(string? contentType = null) =>
-        OfType(Items.AsNoTracking().Where(x => x.Published), contentType);
+        OfType(Items.AsNoTracking().Where(x => x.Published == EF.Parameter(true)), contentType);
+
 
     public IQueryable<ContentItem> QueryRemoved(string? contentType = null)
     {

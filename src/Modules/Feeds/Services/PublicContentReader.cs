@@ -42,6 +42,6 @@ internal static class PublicContentReader
     }
 
     /// <summary>The newest published news, of a category (and its sub-categories) when <paramref name="termId"/> is given.</summary>
-    public static async Task<IReadOnlyList<PublicItemSummary>> LatestNewsAsync(this IPublicContentQuery query, string? termId, int count, CancellationToken cancellationToken) =>
-        (await query.ListAsync(new PublicListQuery(ContentType: NewsType, TermId: termId, Page: 1, PageSize: count), cancellationToken).ConfigureAwait(false)).Items;
+    public static Task<IReadOnlyList<PublicItemSummary>> LatestNewsAsync(this IPublicContentQuery query, string? termId, int count, CancellationToken cancellationToken) =>
+        query.LatestAsync(new PublicListQuery(ContentType: NewsType, TermId: termId, PageSize: count), cancellationToken);
 }

@@ -36,6 +36,12 @@ public interface IPublicContentQuery
     /// <summary>One page of published items, newest publication first; a page past the end shows the last.</summary>
     Task<PagedResult<PublicItemSummary>> ListAsync(PublicListQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The first <see cref="PublicListQuery.PageSize"/> items of the list (its page is ignored),
+    /// without counting the rest: for boxes that show the newest few (home page, related items, feeds).
+    /// </summary>
+    Task<IReadOnlyList<PublicItemSummary>> LatestAsync(PublicListQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>The published version of the item with this id, or null (a draft or another tenant's item is null).</summary>
     Task<ContentItem?> GetPublishedAsync(string contentItemId, CancellationToken cancellationToken = default);
 

@@ -51,8 +51,8 @@ public sealed class IndexModel(
         var tenant = currentTenant.Tenant!;
         var site = await settings.GetAsync<SiteSettings>(cancellationToken);
         IsPortal = tenant.IsDefault;
-        Featured = (await query.ListAsync(new PublicListQuery("Article", FeaturedOnly: true, PageSize: 5), cancellationToken)).Items;
-        Latest = (await query.ListAsync(new PublicListQuery("Article", PageSize: LatestCount + Featured.Count), cancellationToken)).Items;
+        Featured = await query.LatestAsync(new PublicListQuery("Article", FeaturedOnly: true, PageSize: 5), cancellationToken);
+        Latest = await query.LatestAsync(new PublicListQuery("Article", PageSize: LatestCount + Featured.Count), cancellationToken);
         if (Featured.Count == 0)
         {
             Featured = [.. Latest.Take(3)];
@@ -64,12 +64,12 @@ public sealed class IndexModel(
         {
             if (await taxonomies.FindBySlugAsync(TaxonomyNames.Categories, slug, cancellationToken) is { } term)
             {
-                categories.Add((term, (await query.ListAsync(new PublicListQuery(TermId: term.Id, PageSize: CategoryCount), cancellationToken)).Items));
+                categories.Add((term, await query.LatestAsync(new PublicListQuery(TermId: term.Id, PageSize: CategoryCount), cancellationToken)));
             }
         }
 
         Categories = categories;
-        Announcements = (await query.ListAsync(new PublicListQuery("Announcement", PageSize: 5), cancellationToken)).Items;
+        Announcements = await query.LatestAsync(new PublicListQuery("Announcement", PageSize: 5), cancellationToken);
         Links = [.. (await ordered.ListAsync("Link", cancellationToken)).Take(10)];
         if (IsPortal)
         {
@@ -77,7 +77,7 @@ public sealed class IndexModel(
             FromUnitsTerm = await taxonomies.FindBySlugAsync(TaxonomyNames.Categories, FromUnitsSlug, cancellationToken);
             if (FromUnitsTerm is not null)
             {
-                FromUnits = (await query.ListAsync(new PublicListQuery(TermId: FromUnitsTerm.Id, PageSize: CategoryCount), cancellationToken)).Items;
+                FromUnits = await query.LatestAsync(new PublicListQuery(TermId: FromUnitsTerm.Id, PageSize: CategoryCount), cancellationToken);
             }
         }
 

@@ -62,7 +62,7 @@ public sealed class ItemViewBuilder(IPublicContentQuery query, ITaxonomyService 
             return [];
         }
 
-        var latest = await query.ListAsync(new PublicListQuery(item.ContentType, category.Id, PageSize: RelatedCount + 1), cancellationToken);
-        return [.. latest.Items.Where(s => s.ContentItemId != item.ContentItemId).Take(RelatedCount)];
+        var latest = await query.LatestAsync(new PublicListQuery(item.ContentType, category.Id, PageSize: RelatedCount + 1), cancellationToken);
+        return [.. latest.Where(s => s.ContentItemId != item.ContentItemId).Take(RelatedCount)];
     }
 }

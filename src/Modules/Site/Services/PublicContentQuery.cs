@@ -23,6 +23,32 @@ internal sealed class PublicContentQuery(PortalDbContext db, IContentManager con
     public async Task<PagedResult<PublicItemSummary>> ListAsync(PublicListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        if (await InTermsAsync(query, cancellationToken).ConfigureAwait(false) is not { } inTerms)
+        {
+            return await Newest(Filtered(query))
+                .Select(Summary)
+                .ToPagedResultAsync(Math.Max(1, query.Page), pageSize, cancellationToken).ConfigureAwait(false);
+        }
+
+        var total = await inTerms.Select(t => t.ContentItemId).Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
+        var page = Paging.ClampPage(query.Page, pageSize, total);
+        var items = await PageInTermsAsync(inTerms, (page - 1) * pageSize, pageSize, cancellationToken).ConfigureAwait(false);
+        return new PagedResult<PublicItemSummary>(items, page, pageSize, total);
+    }
+
+    public async Task<IReadOnlyList<PublicItemSummary>> LatestAsync(PublicListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var count = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        return await InTermsAsync(query, cancellationToken).ConfigureAwait(false) is { } inTerms
+            ? await PageInTermsAsync(inTerms, 0, count, cancellationToken).ConfigureAwait(false)
+            : await Newest(Filtered(query)).Select(Summary).Take(count).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The items of the type (and featured ones only) when the query names no term.</summary>
+    private IQueryable<PublicItemIndex> Filtered(PublicListQuery query)
+    {
         var rows = db.Set<PublicItemIndex>().AsNoTracking();
         if (!string.IsNullOrEmpty(query.ContentType))
         {
@@ -31,21 +57,54 @@ internal sealed class PublicContentQuery(PortalDbContext db, IContentManager con
 
         if (query.FeaturedOnly)
         {
-            rows = rows.Where(r => r.Featured);
+            // A parameter, not the bare column: SQLite's planner can then use the Featured index.
+            rows = rows.Where(r => r.Featured == EF.Parameter(true));
         }
 
-        if (!string.IsNullOrEmpty(query.TermId))
+        if (query.TermId is { Length: > 0 } termId)
         {
-            var termIds = await TermAndDescendantsAsync(query.TermId, cancellationToken).ConfigureAwait(false);
-            var inTerms = db.Set<PublicTermIndex>().Where(t => termIds.Contains(t.TermId));
-            rows = rows.Where(r => inTerms.Any(t => t.ContentItemId == r.ContentItemId));
+            // Featured items of a term: rare (no box asks for it), filtered through the item rows.
+            var inTerm = db.Set<PublicTermIndex>().Where(t => t.TermId == termId);
+            rows = rows.Where(r => inTerm.Any(t => t.ContentItemId == r.ContentItemId));
         }
 
-        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        return await rows
-            .OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.Id)
-            .Select(Summary)
-            .ToPagedResultAsync(Math.Max(1, query.Page), pageSize, cancellationToken).ConfigureAwait(false);
+        return rows;
+    }
+
+    private static IOrderedQueryable<PublicItemIndex> Newest(IQueryable<PublicItemIndex> rows) =>
+        rows.OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.Id);
+
+    /// <summary>
+    /// The term rows of a term query (the term and its descendants, of the type), which carry the
+    /// publication time, so the page is read from their index (TenantId, TermId, PublishedUtc)
+    /// instead of testing every item of the site; null when the query names no term or wants
+    /// featured items only.
+    /// </summary>
+    private async Task<IQueryable<PublicTermIndex>?> InTermsAsync(PublicListQuery query, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(query.TermId) || query.FeaturedOnly)
+        {
+            return null;
+        }
+
+        var termIds = await TermAndDescendantsAsync(query.TermId, cancellationToken).ConfigureAwait(false);
+        var rows = termIds.Count == 1
+            ? db.Set<PublicTermIndex>().AsNoTracking().Where(t => t.TermId == query.TermId)
+            : db.Set<PublicTermIndex>().AsNoTracking().Where(t => termIds.Contains(t.TermId));
+        return string.IsNullOrEmpty(query.ContentType) ? rows : rows.Where(t => t.ContentType == query.ContentType);
+    }
+
+    /// <summary>One page of distinct items of the term rows, newest first, then their summaries in that order.</summary>
+    private async Task<IReadOnlyList<PublicItemSummary>> PageInTermsAsync(IQueryable<PublicTermIndex> inTerms, int skip, int take, CancellationToken cancellationToken)
+    {
+        var ids = await inTerms
+            .Select(t => new { t.ContentItemId, t.PublishedUtc })
+            .Distinct()
+            .OrderByDescending(t => t.PublishedUtc).ThenByDescending(t => t.ContentItemId)
+            .Skip(skip).Take(take)
+            .Select(t => t.ContentItemId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await GetSummariesAsync(ids, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<ContentItem?> GetPublishedAsync(string contentItemId, CancellationToken cancellationToken = default) =>
