@@ -43,6 +43,41 @@ public abstract class PublicCacheTests<TFactory>(TFactory app) : IClassFixture<T
     }
 
     [ProviderFact]
+    public async Task BrowsersGetCompressedPages_MissOrHit_WithTheSameContent_AndTheAdminIsNeverCompressed()
+    {
+        using var plain = app.ClientFor(PortalAppFactory.HostOf("sokhoahoccongnghe"));
+        var expected = (await GetAsync(plain, "/lien-ket")).Body;
+        foreach (var (coding, round) in new[] { ("br", "HIT"), ("gzip", "HIT") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/lien-ket");
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", coding);
+            using var response = await plain.SendAsync(request);
+            Assert.Equal(round, response.Headers.GetValues("X-Cache").Single());
+            Assert.Equal(coding, response.Content.Headers.ContentEncoding.Single());
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+            Stream decoded = coding == "br"
+                ? new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress)
+                : new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
+            using var reader = new StreamReader(decoded);
+            Assert.Equal(expected, await reader.ReadToEndAsync());
+        }
+
+        // A page rendered for the request (a query string never seen) is compressed on the way out.
+        using var miss = new HttpRequestMessage(HttpMethod.Get, "/lien-ket?lan=1");
+        miss.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+        using var missed = await plain.SendAsync(miss);
+        Assert.Equal("MISS", missed.Headers.GetValues("X-Cache").Single());
+        Assert.Equal("gzip", missed.Content.Headers.ContentEncoding.Single());
+
+        using var admin = new HttpRequestMessage(HttpMethod.Get, "/admin/login");
+        admin.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+        using var adminResponse = await plain.SendAsync(admin);
+        Assert.Empty(adminResponse.Content.Headers.ContentEncoding);
+    }
+
+    [ProviderFact]
     public async Task PublishEditUnpublish_EachEvictTheTenant_AndNoOtherTenant()
     {
         var science = app.Tenant("sokhoahoccongnghe");

@@ -49,6 +49,7 @@ public static class PortalHostExtensions
         services.AddAuthorization();
         services.AddPortalReverseProxy();
         services.AddPortalCookieSecurity();
+        services.AddPortalCompression();
 
         services.AddHealthChecks().AddDbContextCheck<Portal.Core.Data.PortalDbContext>("database", tags: ["ready"]);
         return builder;
@@ -56,7 +57,7 @@ public static class PortalHostExtensions
 
     /// <summary>
     /// The request pipeline, in order: the real client (forwarded headers from known proxies
-    /// only), security headers and cookie rules, the tenant, then its status pages (errors in
+    /// only), compression (not of /admin), the public page cache, security headers and cookie rules, the tenant, then its status pages (errors in
     /// Vietnamese, in the tenant's layout), the admin network gate, routing, module gate,
     /// sign-in, the account-setup gate (a password change or a second factor owed first). Every
     /// /admin endpoint requires the admin right (by route,
@@ -65,6 +66,7 @@ public static class PortalHostExtensions
     public static WebApplication UsePortal(this WebApplication app)
     {
         app.UsePortalReverseProxy();
+        app.UsePortalCompression();
         app.UsePublicPageCache();
         app.UsePortalSecurityHeaders();
         app.UsePortalCookieSecurity();

@@ -36,7 +36,13 @@ internal sealed class PublicCacheMiddleware(
     private static readonly string[] SignInCookiePrefixes = ["__Host-portal", ".portal", ".AspNetCore.Identity", "Identity."];
 
     private static readonly string[] NotStoredHeaders =
-        [HeaderNames.Date, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Server, HeaderNames.Age, "X-Cache"];
+        [HeaderNames.Date, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Server, HeaderNames.Age, HeaderNames.ContentEncoding, HeaderNames.Vary, "X-Cache"];
+
+    /// <summary>Types worth compressing (HTML, feeds, JSON, text); the copy's compressed forms are made once and kept with it.</summary>
+    private static readonly string[] CompressibleTypes = ["text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml", "image/svg+xml"];
+
+    /// <summary>Below this a compressed copy saves less than a network packet.</summary>
+    private const int MinCompressedBytes = 1024;
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -139,8 +145,71 @@ internal sealed class PublicCacheMiddleware(
 
         headers["X-Cache"] = "HIT";
         headers.Age = ((now - page.StoredTicks) / 1000).ToString(CultureInfo.InvariantCulture);
-        response.ContentLength = page.Body.Length;
-        return withBody ? response.Body.WriteAsync(page.Body, 0, page.Body.Length, context.RequestAborted) : Task.CompletedTask;
+        var body = page.Body;
+        if (body.Length >= MinCompressedBytes && IsCompressible(response.ContentType))
+        {
+            // Compressed once per copy, not per request; the response compression further out
+            // leaves a response that already has a Content-Encoding alone.
+            headers.Vary = HeaderNames.AcceptEncoding;
+            var accepted = context.Request.Headers.AcceptEncoding.ToString();
+            if (Accepts(accepted, "br"))
+            {
+                body = page.Brotli;
+                headers.ContentEncoding = "br";
+            }
+            else if (Accepts(accepted, "gzip"))
+            {
+                body = page.Gzip;
+                headers.ContentEncoding = "gzip";
+            }
+        }
+
+        response.ContentLength = body.Length;
+        return withBody ? response.Body.WriteAsync(body, 0, body.Length, context.RequestAborted) : Task.CompletedTask;
+    }
+
+    private static bool IsCompressible(string? contentType)
+    {
+        if (contentType is null)
+        {
+            return false;
+        }
+
+        foreach (var type in CompressibleTypes)
+        {
+            if (contentType.StartsWith(type, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the Accept-Encoding header names the coding without refusing it (<c>;q=0</c>).</summary>
+    internal static bool Accepts(string acceptEncoding, string coding)
+    {
+        foreach (var part in acceptEncoding.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = part.Split(';', StringSplitOptions.TrimEntries);
+            if (!fields[0].Equals(coding, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            foreach (var parameter in fields.Skip(1))
+            {
+                if (parameter.StartsWith("q=", StringComparison.OrdinalIgnoreCase) &&
+                    double.TryParse(parameter.AsSpan(2), NumberStyles.Float, CultureInfo.InvariantCulture, out var quality))
+                {
+                    return quality > 0;
+                }
+            }
+
+            return true;
+        }
+
+        return false;
     }
 
     private static bool IsExcluded(PathString path)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using Microsoft.Extensions.Primitives;
 
 namespace Portal.Modules.PublicCache.Services;
@@ -17,6 +18,26 @@ internal sealed class CachedPage(byte[] body, KeyValuePair<string, StringValues>
     public long StoredTicks { get; } = storedTicks;
 
     public long ExpiresTicks { get; } = expiresTicks;
+
+    private byte[]? _brotli;
+    private byte[]? _gzip;
+
+    /// <summary>The body compressed with Brotli, made once, on the first request that accepts it.</summary>
+    public byte[] Brotli => _brotli ?? Interlocked.CompareExchange(ref _brotli, Compress(static s => new BrotliStream(s, CompressionLevel.Optimal, leaveOpen: true)), null) ?? _brotli;
+
+    /// <summary>The body compressed with gzip, made once, on the first request that accepts it (and not Brotli).</summary>
+    public byte[] Gzip => _gzip ?? Interlocked.CompareExchange(ref _gzip, Compress(static s => new GZipStream(s, CompressionLevel.Optimal, leaveOpen: true)), null) ?? _gzip;
+
+    private byte[] Compress(Func<Stream, Stream> encoder)
+    {
+        using var output = new MemoryStream(Body.Length / 3 + 64);
+        using (var stream = encoder(output))
+        {
+            stream.Write(Body);
+        }
+
+        return output.ToArray();
+    }
 }
 
 /// <summary>
