@@ -84,6 +84,22 @@ public sealed partial class SecurityTests(SecurityAppFactory app) : IClassFixtur
 
     // --- Finding 10: security headers ------------------------------------------------------------
 
+    [Fact]
+    public async Task PublicPages_CarryTheirStylesInline_AllowedByHashOnly()
+    {
+        using var client = app.ClientFrom(Host);
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        var match = System.Text.RegularExpressions.Regex.Match(html, "<style>(.*?)</style>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(match.Success, "no inline stylesheet");
+        Assert.DoesNotContain("rel=\"stylesheet\"", html, StringComparison.Ordinal);
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(match.Groups[1].Value)));
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        var styleSrc = csp.Split(';', StringSplitOptions.TrimEntries).Single(d => d.StartsWith("style-src ", StringComparison.Ordinal));
+        Assert.Equal($"style-src 'self' 'sha256-{hash}'", styleSrc);
+    }
+
     [Theory]
     [InlineData("/", false)]
     [InlineData("/admin/login", true)]

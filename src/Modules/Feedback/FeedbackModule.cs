@@ -5,6 +5,7 @@ using Portal.Core.Admin;
 using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Security;
+using Portal.Core.Themes;
 using Portal.Modules.Feedback.Data;
 using Portal.Modules.Feedback.Data.Migrations;
 using Portal.Modules.Feedback.Services;
@@ -36,5 +37,6 @@ public sealed class FeedbackModule : PortalModule
         services.AddScoped<FeedbackService>();
         services.AddPublicZoneWidget<FeedbackWidget>();
         services.AddPublicZoneWidget<FeedbackHeadWidget>();
+        services.AddInlineStylesheet(FeedbackHeadWidget.Stylesheet, order: 100);
     }
 }

@@ -45,6 +45,26 @@ public sealed class ContentSecurityPolicyBuilder
             throw new ArgumentException($"Not a CSP source: '{source}'.", nameof(source));
         }
 
+        return AddSource(directive, source);
+    }
+
+    /// <summary>Adds a hash source (<c>'sha256-&lt;base64&gt;'</c>) that allows one inline script or style.</summary>
+    public ContentSecurityPolicyBuilder AddHash(string directive, string hashSource)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directive);
+        ArgumentNullException.ThrowIfNull(hashSource);
+        const string prefix = "'sha256-";
+        if (!hashSource.StartsWith(prefix, StringComparison.Ordinal) || !hashSource.EndsWith('\'') ||
+            !Convert.TryFromBase64String(hashSource[prefix.Length..^1], new byte[32], out var length) || length != 32)
+        {
+            throw new ArgumentException($"Not a CSP hash source: '{hashSource}'.", nameof(hashSource));
+        }
+
+        return AddSource(directive, hashSource);
+    }
+
+    private ContentSecurityPolicyBuilder AddSource(string directive, string source)
+    {
         var entry = _directives.Find(d => d.Directive == directive);
         if (entry.Sources is null)
         {

@@ -6,6 +6,7 @@ using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Tenancy;
 using Portal.Core.Text;
+using Portal.Core.Themes;
 using Portal.Modules.PublicCache;
 using Portal.Modules.Tenants;
 using Portal.Modules.Users.Services;
@@ -36,6 +37,7 @@ public static class PortalHostExtensions
         var services = builder.Services;
         services.AddPortalPlatform(builder.Configuration, PortalModules.All());
         services.AddPortalTheme(new DefaultTheme());
+        services.AddInlineStylesheet(DefaultTheme.Stylesheet);
         services.AddPortalDatabase(builder.Environment);
         services.AddSingleton<IRecipeStore>(sp => new FileRecipeStore(RecipesFolder(builder.Configuration, builder.Environment)));
         services.AddPortalSetup(builder.Configuration);

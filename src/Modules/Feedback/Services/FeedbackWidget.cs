@@ -64,14 +64,15 @@ public sealed class FeedbackWidget : IPublicZoneWidget
 }
 
 /// <summary>
-/// The form's stylesheet and script in <c>&lt;head&gt;</c> of the pages that show it (the layout
-/// renders the head after the page, so the page's <see cref="PublicPageFeature"/> is known).
+/// The form's script in <c>&lt;head&gt;</c> of the pages that show it (the layout renders the head
+/// after the page, so the page's <see cref="PublicPageFeature"/> is known). Its stylesheet is
+/// inlined with the theme's (<see cref="FeedbackModule"/>).
 /// </summary>
 public sealed class FeedbackHeadWidget : IPublicZoneWidget
 {
-    private static readonly HtmlString Assets = new(
-        "<link rel=\"stylesheet\" href=\"/_content/Portal.Modules.Feedback/feedback.css\">" +
-        "<script src=\"/_content/Portal.Modules.Feedback/feedback.js\" defer></script>");
+    public const string Stylesheet = "/_content/Portal.Modules.Feedback/feedback.css";
+
+    private static readonly HtmlString Assets = new("<script src=\"/_content/Portal.Modules.Feedback/feedback.js\" defer></script>");
 
     public string Zone => PublicZones.Head;
 
