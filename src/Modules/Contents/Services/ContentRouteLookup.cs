@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Portal.Core.Data;
 using Portal.Modules.Contents.Abstractions;
 
@@ -6,11 +8,26 @@ namespace Portal.Modules.Contents.Services;
 
 internal sealed class ContentRouteLookup(PortalDbContext db) : IContentRouteLookup
 {
-    // Compiled once: every public page of an item starts here, and a LINQ query pays for its
-    // expression tree, parameter extraction and cache lookup on each call. The tenant filter still
-    // applies (it reads the context passed in); EF keeps one executor per model, so the SQLite and
-    // PostgreSQL contexts each get their own.
-    private static readonly Func<PortalDbContext, string, CancellationToken, Task<ContentItem?>> PublishedByPath =
+    // Compiled once per model: every public page of an item starts here, and a LINQ query pays for
+    // its expression tree, parameter extraction and cache lookup on each call. One per model, not
+    // one for the process: a compiled query keeps the executor of the first context it ran with,
+    // and SQLite's and PostgreSQL's models (both in one test run) need their own. The tenant
+    // filter still applies: it reads the context passed in.
+    private static readonly ConditionalWeakTable<IModel, Func<PortalDbContext, string, CancellationToken, Task<ContentItem?>>> PublishedByPath = [];
+
+    public async Task<ContentItem?> FindPublishedByPathAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var normalized = RoutePart.Normalize(path);
+        if (normalized.Length == 0)
+        {
+            return null;
+        }
+
+        var query = PublishedByPath.GetValue(db.Model, static _ => Compile());
+        return await query(db, normalized, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Func<PortalDbContext, string, CancellationToken, Task<ContentItem?>> Compile() =>
         EF.CompileAsyncQuery((PortalDbContext context, string path, CancellationToken cancellationToken) =>
             (from route in context.Set<RouteIndex>()
              where route.Path == path && route.Published
@@ -19,10 +36,4 @@ internal sealed class ContentRouteLookup(PortalDbContext db) : IContentRouteLook
              select item)
             .AsNoTracking()
             .FirstOrDefault());
-
-    public async Task<ContentItem?> FindPublishedByPathAsync(string path, CancellationToken cancellationToken = default)
-    {
-        var normalized = RoutePart.Normalize(path);
-        return normalized.Length == 0 ? null : await PublishedByPath(db, normalized, cancellationToken).ConfigureAwait(false);
-    }
 }
