@@ -72,6 +72,8 @@ public static class SearchBench
             ["Portal:DataProtection:AllowUnprotectedKeys"] = "true",
             ["Portal:Media:StoragePath"] = Path.Combine(folder, "media"),
             ["Portal:Search:SearchesPerMinute"] = "1000000",
+            // Every request searches: with the output cache, a query repeated on a site was a copy from memory.
+            ["Portal:PublicCache:Enabled"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         if (postgres is null)
