@@ -66,6 +66,12 @@ public sealed class ModuleGateTests(ModuleGateTests.GatedAppFactory app) : IClas
     /// <summary>The SQLite app with one more module, added to the catalogue as the host adds its own.</summary>
     public sealed class GatedAppFactory : SqliteAppFactory
     {
+        // Provisioned with its own module catalogue, not copied from the plain app's.
+        public GatedAppFactory()
+            : base(fromTemplate: false)
+        {
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);

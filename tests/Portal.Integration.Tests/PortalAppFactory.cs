@@ -8,8 +8,12 @@ namespace Portal.Integration.Tests;
 /// The real app (Program) on a real database of its own: a SQLite file in a temp folder, or a
 /// fresh PostgreSQL database on the test command's cluster, connected as a non-owner role so
 /// row-level security applies. Provisioned by the same recipes as the product (demo included).
+/// With <paramref name="fromTemplate"/>, the database, keys and media start as a copy of an app
+/// of the same provider that ran the first-run setup once in this test run
+/// (<see cref="ProvisionedTemplates"/>): provisioning the seven demo sites per test class was
+/// most of the suite's time.
 /// </summary>
-public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFactory<Program>
+public abstract class PortalAppFactory(TestDatabase database, bool fromTemplate = false) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Kiem-Thu-2026-Mat-Khau";
     public const string BaseDomain = "thainguyen.localhost";
@@ -22,8 +26,19 @@ public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFa
 
     public TestDatabase Database { get; } = database;
 
+    /// <summary>Folder of this app's data-protection keys (and initial password files).</summary>
+    public string KeysFolder => _keys;
+
+    /// <summary>Whether disposing leaves the database (a template's, copied by others) in place.</summary>
+    protected virtual bool KeepsDatabase => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (fromTemplate)
+        {
+            ProvisionedTemplates.CopyInto(this);
+        }
+
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>(Database.Settings())
         {
@@ -54,14 +69,28 @@ public abstract class PortalAppFactory(TestDatabase database) : WebApplicationFa
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Database.Dispose();
+        if (!KeepsDatabase)
+        {
+            Database.Dispose();
+        }
     }
 }
 
-// Not sealed: a test's factory may run the same SQLite app with settings of its own.
-public class SqliteAppFactory() : PortalAppFactory(new SqliteFileDatabase("portal-it-"));
+// Not sealed: a test's factory may run the same SQLite app with settings of its own (then not from the template).
+public class SqliteAppFactory : PortalAppFactory
+{
+    public SqliteAppFactory()
+        : this(fromTemplate: true)
+    {
+    }
 
-public sealed class PostgresAppFactory() : PortalAppFactory(new PostgresDatabase())
+    protected SqliteAppFactory(bool fromTemplate)
+        : base(new SqliteFileDatabase("portal-it-"), fromTemplate)
+    {
+    }
+}
+
+public sealed class PostgresAppFactory() : PortalAppFactory(new PostgresDatabase(), fromTemplate: true)
 {
     public static string? AdminConnectionString => PostgresDatabase.AdminConnectionString;
 }

@@ -46,6 +46,12 @@ public abstract class TestDatabase : IDisposable
 
     protected abstract DbConnection OpenOwner();
 
+    /// <summary>Makes <paramref name="target"/> (not created yet, same provider) a copy of this database.</summary>
+    public abstract void CopyTo(TestDatabase target);
+
+    /// <summary>Closes the pooled connections, so that nothing holds this database open while it is copied.</summary>
+    public abstract void ReleaseConnections();
+
     protected async Task ExecuteAsOwnerAsync(string sql)
     {
         await using var connection = OpenOwner();
@@ -90,6 +96,22 @@ public sealed class SqliteFileDatabase(string prefix) : TestDatabase
 
     protected override DbConnection OpenOwner() => new SqliteConnection(_folder.ConnectionString);
 
+    public string FilePath => Path.Combine(_folder.FullName, "portal.db");
+
+    public override void CopyTo(TestDatabase target)
+    {
+        var copy = (SqliteFileDatabase)target;
+        File.Delete(copy.FilePath);
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(_folder.ConnectionString) { Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "VACUUM INTO $path";
+        command.Parameters.AddWithValue("$path", copy.FilePath);
+        command.ExecuteNonQuery();
+    }
+
+    public override void ReleaseConnections() => SqliteConnection.ClearAllPools();
+
     public override Task TamperAsync(string sql) =>
         ExecuteAsOwnerAsync(Portal.Core.Auditing.AuditTriggers.SqliteDrop + sql + ";" + Portal.Core.Auditing.AuditTriggers.SqliteCreate);
 
@@ -114,7 +136,7 @@ public sealed class PostgresDatabase : TestDatabase
     public string OwnerConnectionString => new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = _database, Pooling = false }.ToString();
 
     // Created on first use, so a skipped class never needs PostgreSQL.
-    private void EnsureCreated()
+    private void EnsureCreated(string? template = null)
     {
         if (_created)
         {
@@ -123,10 +145,24 @@ public sealed class PostgresDatabase : TestDatabase
 
         using var connection = new NpgsqlConnection(AdminConnectionString ?? throw new InvalidOperationException("PORTAL_TEST_POSTGRES is not set: run ./test.sh, which starts PostgreSQL."));
         connection.Open();
-        using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\" ENCODING 'UTF8'", connection);
+        var from = template is null ? "" : $" TEMPLATE \"{template}\"";
+        using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"{from} ENCODING 'UTF8'", connection);
         create.ExecuteNonQuery();
         _created = true;
     }
+
+    public override void CopyTo(TestDatabase target)
+    {
+        var copy = (PostgresDatabase)target;
+        if (copy._created)
+        {
+            throw new InvalidOperationException($"{copy._database} exists already: a copy is made before the app first reads its settings.");
+        }
+
+        copy.EnsureCreated(template: _database);
+    }
+
+    public override void ReleaseConnections() => NpgsqlConnection.ClearAllPools();
 
     public override IDictionary<string, string?> Settings()
     {
