@@ -28,7 +28,7 @@ public interface ISearchService
 /// <summary>
 /// SQLite: FTS5 <c>MATCH</c> on the folded words prefixed with the tenant's id (each quoted; for
 /// several words the exact phrase also counts in the rank), ordered by bm25 with weights title 10,
-/// summary 4, body 1. PostgreSQL: <c>plainto_tsquery('simple', ...)</c> of the tenant-prefixed words on the GIN-indexed tsvector (title A,
+/// summary 4, body 1. PostgreSQL: <c>plainto_tsquery('simple', ...)</c> on the GIN-indexed tsvector (title A,
 /// summary B, body C), ordered by ts_rank. Ties: newest first. Only the current tenant's rows, by
 /// the explicit condition and (PostgreSQL) row-level security.
 /// </summary>
@@ -95,17 +95,14 @@ public sealed class SearchService(PortalDbContext db, ICurrentTenant currentTena
         LIMIT {take} OFFSET {skip}
         """);
 
-    /// <summary>The words as the tsvector holds them (migration <c>TsvectorWordsPerTenant</c>): each prefixed with the tenant's id.</summary>
-    internal static string TenantWords(string tenantId, IReadOnlyList<string> tokens) => string.Join(' ', tokens.Select(t => tenantId + t));
-
     private IQueryable<int> PostgresCount(string tenantId, IReadOnlyList<string> tokens, string type) => db.Database.SqlQuery<int>($"""
         SELECT COUNT(*)::int AS "Value" FROM "SearchDocuments" AS d
-        WHERE d."TenantId" = {tenantId} AND d."SearchVector" @@ plainto_tsquery('simple', {TenantWords(tenantId, tokens)})
+        WHERE d."TenantId" = {tenantId} AND d."SearchVector" @@ plainto_tsquery('simple', {string.Join(' ', tokens)})
           AND ({type} = '' OR d."ContentType" = {type})
         """);
 
     private IQueryable<long> PostgresPage(string tenantId, IReadOnlyList<string> tokens, string type, int take, int skip) => db.Database.SqlQuery<long>($"""
-        SELECT d."Id" AS "Value" FROM "SearchDocuments" AS d, plainto_tsquery('simple', {TenantWords(tenantId, tokens)}) AS q
+        SELECT d."Id" AS "Value" FROM "SearchDocuments" AS d, plainto_tsquery('simple', {string.Join(' ', tokens)}) AS q
         WHERE d."TenantId" = {tenantId} AND d."SearchVector" @@ q AND ({type} = '' OR d."ContentType" = {type})
         ORDER BY ts_rank(d."SearchVector", q) DESC, d."PublishedUtc" DESC, d."Id" DESC
         LIMIT {take} OFFSET {skip}
