@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -23,8 +24,17 @@ internal sealed class PublicCacheMiddleware(
     PublicPageStore store,
     VisitCounter visits,
     ITenantDirectory directory,
-    IOptionsMonitor<PublicCacheOptions> options)
+    IOptionsMonitor<PublicCacheOptions> options,
+    IOptions<ResponseCompressionOptions> compression)
 {
+    /// <summary>
+    /// The media types the host's response compression compresses (its defaults when it names
+    /// none): a cached copy is sent compressed for the same types as a rendered page.
+    /// </summary>
+    private readonly HashSet<string> _compressibleTypes = new(
+        compression.Value.MimeTypes is { } types && types.Any() ? types : ResponseCompressionDefaults.MimeTypes,
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Never cached nor counted: the admin, the counter's own API, media files (already immutable), module assets, probes.</summary>
     private static readonly PathString[] Excluded =
         [new("/admin"), new("/api/visits"), new("/media"), new("/_content"), new("/health")];
@@ -37,9 +47,6 @@ internal sealed class PublicCacheMiddleware(
 
     private static readonly string[] NotStoredHeaders =
         [HeaderNames.Date, HeaderNames.ContentLength, HeaderNames.TransferEncoding, HeaderNames.Server, HeaderNames.Age, HeaderNames.ContentEncoding, HeaderNames.Vary, "X-Cache"];
-
-    /// <summary>Types worth compressing (HTML, feeds, JSON, text); the copy's compressed forms are made once and kept with it.</summary>
-    private static readonly string[] CompressibleTypes = ["text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml", "image/svg+xml"];
 
     /// <summary>Below this a compressed copy saves less than a network packet.</summary>
     private const int MinCompressedBytes = 1024;
@@ -133,7 +140,7 @@ internal sealed class PublicCacheMiddleware(
     private static TenantDescriptor? CurrentTenant(HttpContext context) =>
         (context.RequestServices.GetService(typeof(ICurrentTenant)) as ICurrentTenant)?.Tenant;
 
-    private static Task WriteAsync(HttpContext context, CachedPage page, long now, bool withBody)
+    private Task WriteAsync(HttpContext context, CachedPage page, long now, bool withBody)
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -168,22 +175,17 @@ internal sealed class PublicCacheMiddleware(
         return withBody ? response.Body.WriteAsync(body, 0, body.Length, context.RequestAborted) : Task.CompletedTask;
     }
 
-    private static bool IsCompressible(string? contentType)
+    private bool IsCompressible(string? contentType)
     {
         if (contentType is null)
         {
             return false;
         }
 
-        foreach (var type in CompressibleTypes)
-        {
-            if (contentType.StartsWith(type, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // The media type without its parameters ("text/html; charset=utf-8"), read without allocating: this runs on every hit.
+        var type = contentType.AsSpan();
+        var semicolon = type.IndexOf(';');
+        return _compressibleTypes.GetAlternateLookup<ReadOnlySpan<char>>().Contains((semicolon < 0 ? type : type[..semicolon]).Trim());
     }
 
     /// <summary>Whether the Accept-Encoding header names the coding without refusing it (<c>;q=0</c>).</summary>
